@@ -1,0 +1,4 @@
+/** Runnable programs that show each way of using mlat. */
+module dev.mlat.examples {
+  requires dev.mlat.transport;
+}

@@ -1,0 +1,5 @@
+/** The mlat command. */
+module dev.mlat.cli {
+  requires dev.mlat.transport;
+  requires info.picocli;
+}

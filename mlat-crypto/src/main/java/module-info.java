@@ -1,0 +1,9 @@
+/** Per-country trust, keys, and CMS signing and encryption. The only module that uses BouncyCastle. */
+module dev.mlat.crypto {
+  requires transitive dev.mlat.core;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.util;
+
+  exports dev.mlat.crypto;
+}

@@ -1,0 +1,5 @@
+/** Packages, receipts, channels and the exchange ledger. */
+module dev.mlat.transport {
+  requires transitive dev.mlat.crypto;
+  requires org.apache.commons.compress;
+}
