@@ -24,7 +24,7 @@ import net.jqwik.api.statistics.Statistics;
  * to send is ever rejected by the other, and once every message is delivered both sides have the
  * same state, preservation and deadline.
  */
-class LifecycleConvergenceProperties {
+class RequestLifecycleConvergenceTest {
 
   /** One side of the simulation. */
   private static final class Party {
