@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlat.core.CoreErrorCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -311,7 +310,7 @@ class RequestLifecycleTransitionTest {
         assertThat(lifecycle.apply(confirm).preservation().state()).isEqualTo(PreservationState.CONFIRMED);
       }
     }
-    assertThat(Optional.of(Transitions.PRESERVATION_CLOSED)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE)
+    assertThat(Transitions.PRESERVATION_CLOSED)
         .containsExactlyInAnyOrder(
             RequestState.REFUSED, RequestState.NOT_EXECUTED, RequestState.WITHDRAWAL_REQUESTED, RequestState.WITHDRAWN);
   }
