@@ -29,8 +29,8 @@ public interface DeadlinePolicy {
    * The default deadline for executing the request, if the instrument sets one.
    *
    * @param transmitted the timestamp of the {@code Request} message
-   * @param accepted the timestamp of the requested side's first message reporting acceptance or
-   *     execution, if any
+   * @param accepted the earliest timestamp of the requested side's messages reporting acceptance,
+   *     execution or a partial response, if any
    * @param emergency whether the request is an emergency case
    */
   Optional<Instant> executionDue(Instant transmitted, Optional<Instant> accepted, boolean emergency);

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The state of a request derived from its messages. The derivation depends only on the set of
- * messages and on the order of each side's own messages (which both sides see the same, the
- * channel delivering each side's messages in order), never on how the two sides' messages
- * interleave: that is what makes both sides agree after crossings. The rules are those of
- * "Crossing messages" in {@code docs/LIFECYCLE.md}.
+ * The state of a request derived from its messages. The derivation is a function of the set of
+ * messages only (counts, maxima, earliest and latest timestamps, "anyone sent"), never of the
+ * order in which they were applied: that is what makes both sides agree after crossings. The
+ * rules are those of "How the state is derived" in {@code docs/LIFECYCLE.md}.
  */
 record LifecycleView(
     RequestState state,
@@ -61,13 +60,14 @@ record LifecycleView(
       if (Transitions.reportsProgress(kind)) {
         RequestState reached = Transitions.progressOf(kind);
         progress = Math.max(progress, reached.progressRank());
-        if (executionStart == null && reached.progressRank() >= RequestState.ACCEPTED.progressRank()) {
+        if (reached.progressRank() >= RequestState.ACCEPTED.progressRank()
+            && (executionStart == null || event.timestamp().isBefore(executionStart))) {
           executionStart = event.timestamp();
         }
       } else if (Transitions.isOutcome(kind)) {
-        if (outcome == null) {
-          outcome = Transitions.outcome(kind);
-        }
+        // At most one: after an outcome nothing else is legal for the requested side, and a
+        // received second outcome is rejected in every state the sender may have been in.
+        outcome = Transitions.outcome(kind);
       } else {
         switch (kind) {
           case WITHDRAWAL:

@@ -210,6 +210,20 @@ class RequestLifecycleConvergenceTest {
     });
   }
 
+  /** The derived view is a function of the set of messages: any replay order gives the same. */
+  @Property(tries = 300)
+  void theDerivedStateDoesNotDependOnTheOrderOfTheMessages(
+      @ForAll("scripts") List<Integer> script, @ForAll DeadlineRule rule, @ForAll boolean preservation, @ForAll long seed)
+      throws Exception {
+    var simulation = new Simulation(script);
+    simulation.run(rule, false, preservation, Optional.empty());
+    var history = simulation.requesting.lifecycle.history();
+    var shuffled = new ArrayList<>(history.subList(1, history.size()));
+    java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+    shuffled.add(0, history.get(0));
+    assertThat(LifecycleView.derive(shuffled, true)).isEqualTo(LifecycleView.derive(history, true));
+  }
+
   @Provide
   Arbitrary<Optional<Integer>> requestedDays() {
     return Arbitraries.integers().between(1, 200).optional();
