@@ -9,6 +9,7 @@ module dev.mlat.core {
   requires org.hibernate.validator;
 
   exports dev.mlat.core;
+  exports dev.mlat.core.lifecycle;
 
   opens dev.mlat.core to com.fasterxml.jackson.databind, org.hibernate.validator;
 }
