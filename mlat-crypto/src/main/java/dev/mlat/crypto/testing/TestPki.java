@@ -10,7 +10,6 @@ import dev.mlat.crypto.trust.AuthorityRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,14 +155,14 @@ public final class TestPki {
 
     KeyPair rootKeys = generate(algorithm, Purpose.CA);
     X500Name rootName = caName("root CA");
-    X509Certificate rootCert = issue(new Spec(rootName, rootKeys.getPublic(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3650)))
+    X509Certificate rootCert = issue(new Spec(rootName, rootKeys.getPublic(), now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650)))
             .ca(1).keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign),
         rootName, rootKeys, null, algorithm.signatureAlgorithm().jcaName(), issuedByRoot);
     this.root = new TestCredential(rootCert, rootKeys, List.of(rootCert));
 
     KeyPair intermediateKeys = generate(algorithm, Purpose.CA);
-    X509Certificate intermediateCert = issue(new Spec(caName("issuing CA"), intermediateKeys.getPublic(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1825)))
-            .ca(0).keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign).crl("root-ca.crl"),
+    X509Certificate intermediateCert = issue(new Spec(caName("issuing CA"), intermediateKeys.getPublic(), now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(1825)))
+            .ca(0).keyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign).crl("root-ca.crl").ocsp(),
         rootName, rootKeys, rootCert, algorithm.signatureAlgorithm().jcaName(), issuedByRoot);
     this.intermediate = new TestCredential(intermediateCert, intermediateKeys, List.of(intermediateCert, rootCert));
 
@@ -818,11 +817,6 @@ public final class TestPki {
       }
       return new TestPki(this);
     }
-  }
-
-  /** The URI prefix certificates name, for tests. */
-  URI baseUri() {
-    return URI.create(baseUrl);
   }
 
   static ASN1ObjectIdentifier nonceOid() {
