@@ -49,6 +49,7 @@ public final class TestOcspResponder implements AutoCloseable {
   private final List<TestPki> pkis = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private volatile boolean answering = true;
+  private volatile java.time.Duration delay = java.time.Duration.ZERO;
 
   private TestOcspResponder(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -86,6 +87,11 @@ public final class TestOcspResponder implements AutoCloseable {
     this.answering = answering;
   }
 
+  /** Waits this long before answering each OCSP request (to test client timeouts); zero by default. */
+  public void delay(java.time.Duration delay) {
+    this.delay = java.util.Objects.requireNonNull(delay, "delay");
+  }
+
   void register(TestPki pki) {
     pkis.add(pki);
   }
@@ -93,6 +99,14 @@ public final class TestOcspResponder implements AutoCloseable {
   private void handleOcsp(HttpExchange exchange) throws IOException {
     try (exchange) {
       requests.incrementAndGet();
+      if (!delay.isZero()) {
+        try {
+          Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       if (!answering) {
         exchange.sendResponseHeaders(503, -1);
         return;

@@ -266,6 +266,25 @@ class TrustVerifierTest {
   }
 
   @Test
+  void slowResponderTimesOutAndFailsClosed(@TempDir Path dir) throws Exception {
+    online.writeTo(dir.resolve("source"));
+    Path noCrls = copyWithout(dir.resolve("source"), dir.resolve("copy"), "XK/crls");
+    var v = TrustVerifier.builder(TrustDirectory.load(noCrls))
+        .clock(CLOCK)
+        .revocationPolicy(RevocationPolicy.failClosed().withOnlineOcsp().withOnlineTimeout(Duration.ofMillis(300)))
+        .build();
+    responder.delay(Duration.ofSeconds(3));
+    try {
+      var e = org.junit.jupiter.api.Assertions.assertThrows(UntrustedCertificateException.class,
+          () -> sign(v, Jurisdiction.of("XK"), online.authority("XK-MOJ").signing()));
+      assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.REVOCATION_UNAVAILABLE);
+      assertThat(e.getMessage()).contains("Timeout");
+    } finally {
+      responder.delay(Duration.ZERO);
+    }
+  }
+
+  @Test
   void crlMissing(@TempDir Path dir) throws Exception {
     Path noCrls = copyWithout(folder, dir.resolve("copy"), "FR/crls");
     var v = TrustVerifier.builder(TrustDirectory.load(noCrls)).clock(CLOCK).build();
