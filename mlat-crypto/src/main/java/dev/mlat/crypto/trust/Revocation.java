@@ -57,7 +57,7 @@ final class Revocation {
   private final Instant time;
   private final Instant now;
   private final List<Source<X509CRL>> crls = new ArrayList<>();
-  private final List<Source<byte[]>> ocsp = new ArrayList<>();
+  private final List<Source<BasicOCSPResp>> ocsp = new ArrayList<>();
   private boolean softFailed;
 
   private record Source<T>(T item, byte[] encoded, RevocationEvidence.Source kind) {}
@@ -81,14 +81,13 @@ final class Revocation {
             "supplied OCSP response of " + r.length + " bytes exceeds maxOcspResponseBytes " + limits.maxOcspResponseBytes(), jurisdiction, null);
       }
       try {
-        Ocsp.parse(r);
+        ocsp.add(new Source<>(Ocsp.parse(r), r, RevocationEvidence.Source.OCSP_SUPPLIED));
       } catch (IllegalArgumentException e) {
         throw TrustVerifier.fail(CryptoErrorCode.REVOCATION_DATA_INVALID, "supplied OCSP response: " + e.getMessage(), jurisdiction, null);
       }
-      ocsp.add(new Source<>(r, r, RevocationEvidence.Source.OCSP_SUPPLIED));
     }
-    for (byte[] r : directory.storedOcspResponses()) {
-      ocsp.add(new Source<>(r, r, RevocationEvidence.Source.OCSP_STORED));
+    for (var stored : directory.storedOcspResponses()) {
+      ocsp.add(new Source<>(stored.parsed(), stored.encoded(), RevocationEvidence.Source.OCSP_STORED));
     }
     for (X509CRL crl : request.crls()) {
       byte[] der = TrustVerifier.encoded(crl);
@@ -116,7 +115,7 @@ final class Revocation {
     String onlineFailure = null;
 
     for (var source : ocsp) {
-      Outcome o = ocspOutcome(Ocsp.parse(source.item()), cert, issuer, null);
+      Outcome o = ocspOutcome(source.item(), cert, issuer, null);
       if (o.verdict() == Verdict.REVOKED) {
         throw revoked(cert, "OCSP (" + source.kind() + ")", o.detail());
       }

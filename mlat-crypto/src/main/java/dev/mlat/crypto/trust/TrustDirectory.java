@@ -40,7 +40,7 @@ public final class TrustDirectory {
   private final Map<PartyId, List<X509Certificate>> authorityCertificates;
   private final Map<PartyId, Set<AuthorityRole>> authorities;
   private final List<StoredCrl> crls;
-  private final List<byte[]> ocspResponses;
+  private final List<StoredOcsp> ocspResponses;
   private final List<X509Certificate> timestampAnchors;
   private final TrustLimits limits;
 
@@ -135,7 +135,7 @@ public final class TrustDirectory {
   public List<byte[]> ocspResponses() {
     var out = new ArrayList<byte[]>();
     for (var r : ocspResponses) {
-      out.add(r.clone());
+      out.add(r.encoded().clone());
     }
     return Collections.unmodifiableList(out);
   }
@@ -160,7 +160,7 @@ public final class TrustDirectory {
     return crls;
   }
 
-  List<byte[]> storedOcspResponses() {
+  List<StoredOcsp> storedOcspResponses() {
     return ocspResponses;
   }
 
@@ -177,6 +177,9 @@ public final class TrustDirectory {
     return "TrustDirectory[jurisdictions=" + anchors.keySet() + ", authorities=" + authorities.size() + ", crls=" + crls.size()
         + ", ocspResponses=" + ocspResponses.size() + ", timestampAnchors=" + timestampAnchors.size() + "]";
   }
+
+  /** An OCSP response with its exact bytes, parsed once at load. */
+  record StoredOcsp(byte[] encoded, org.bouncycastle.cert.ocsp.BasicOCSPResp parsed) {}
 
   /** A CRL with its exact bytes. */
   record StoredCrl(X509CRL crl, byte[] encoded) {
@@ -199,7 +202,7 @@ public final class TrustDirectory {
     private final Map<PartyId, List<X509Certificate>> authorityCertificates = new LinkedHashMap<>();
     private final Map<PartyId, EnumSet<AuthorityRole>> authorities = new LinkedHashMap<>();
     private final List<StoredCrl> crls = new ArrayList<>();
-    private final List<byte[]> ocspResponses = new ArrayList<>();
+    private final List<StoredOcsp> ocspResponses = new ArrayList<>();
     private final List<X509Certificate> timestampAnchors = new ArrayList<>();
     private TrustLimits limits = TrustLimits.defaults();
 
@@ -271,8 +274,8 @@ public final class TrustDirectory {
         throw new TrustDirectoryException(dev.mlat.crypto.CryptoErrorCode.TRUST_LIMIT_EXCEEDED, null,
             "OCSP response of " + derOcspResponse.length + " bytes exceeds maxOcspResponseBytes " + limits.maxOcspResponseBytes(), null);
       }
-      Ocsp.parseForDirectory(derOcspResponse, null);
-      ocspResponses.add(derOcspResponse.clone());
+      byte[] copy = derOcspResponse.clone();
+      ocspResponses.add(new StoredOcsp(copy, Ocsp.parseForDirectory(copy, null)));
       return this;
     }
 
