@@ -12,7 +12,6 @@ import dev.mlat.crypto.internal.Providers;
 import java.security.cert.CRLException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXCertPathChecker;
@@ -23,7 +22,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
@@ -32,7 +30,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Decides whether a certificate may act for a jurisdiction, applying the rules of
@@ -137,6 +134,39 @@ public final class TrustVerifier {
       throws MlatCryptoException {
     return verify(VerificationRequest.of(jurisdiction, CertificatePurpose.ENCRYPTION, Set.of(AuthorityRole.RECEIVE), certificate)
         .withIntermediates(intermediates));
+  }
+
+  /**
+   * Finds and verifies the encryption certificate of a registered authority among the certificates
+   * of the directory's {@code authorities/} folders (the first that passes {@link #verifyRecipient}
+   * wins), now.
+   *
+   * @throws UntrustedCertificateException AUTHORITY_NOT_REGISTERED when the directory holds no
+   *     certificate of the authority, otherwise the failure of its most relevant certificate
+   */
+  public TrustReport verifyRecipient(PartyId authority) throws MlatCryptoException {
+    Objects.requireNonNull(authority, "authority");
+    MlatCryptoException keyUsageFailure = null;
+    MlatCryptoException otherFailure = null;
+    for (X509Certificate candidate : directory.authorityCertificates(authority)) {
+      try {
+        return verifyRecipient(authority.jurisdiction(), candidate, List.of());
+      } catch (MlatCryptoException e) {
+        if (e.errorCode() == CryptoErrorCode.CERTIFICATE_KEY_USAGE) {
+          keyUsageFailure = keyUsageFailure == null ? e : keyUsageFailure;
+        } else {
+          otherFailure = otherFailure == null ? e : otherFailure;
+        }
+      }
+    }
+    if (otherFailure != null) {
+      throw otherFailure;
+    }
+    if (keyUsageFailure != null) {
+      throw keyUsageFailure;
+    }
+    throw fail(CryptoErrorCode.AUTHORITY_NOT_REGISTERED,
+        "the trust directory holds no certificate of " + authority + " (authorities/ folder)", authority.jurisdiction(), null);
   }
 
   /**
@@ -432,14 +462,6 @@ public final class TrustVerifier {
     try {
       return crl.getEncoded();
     } catch (CRLException e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  static byte[] encoded(X509Certificate cert) {
-    try {
-      return cert.getEncoded();
-    } catch (CertificateEncodingException e) {
       throw new IllegalArgumentException(e);
     }
   }

@@ -164,6 +164,15 @@ class TrustVerifierTest {
   }
 
   @Test
+  void findsTheRecipientCertificateOfAnAuthority() throws Exception {
+    var report = verifier.verifyRecipient(new PartyId(FR, "FR-MOJ"));
+    assertThat(report.certificate()).isEqualTo(fr.authority("FR-MOJ").encryption().certificate());
+    assertThat(code(() -> verifier.verifyRecipient(new PartyId(FR, "FR-NOBODY")))).isEqualTo(CryptoErrorCode.AUTHORITY_NOT_REGISTERED);
+    assertThat(code(() -> verifier.verifyRecipient(new PartyId(FR, "FR-GW")))).as("a carrier does not receive")
+        .isEqualTo(CryptoErrorCode.AUTHORITY_ROLE_NOT_ALLOWED);
+  }
+
+  @Test
   void anInternationalBodyIsTrustedByItsAnchorAlone() throws Exception {
     var ej = eurojust.authority("EJ-COLLEGE").signing();
     var report = sign(verifier, EUROJUST, ej);
