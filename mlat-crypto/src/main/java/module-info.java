@@ -4,6 +4,10 @@ module dev.mlat.crypto {
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.util;
+  requires jdk.httpserver;
+  requires java.net.http;
 
   exports dev.mlat.crypto;
+  exports dev.mlat.crypto.trust;
+  exports dev.mlat.crypto.testing;
 }
