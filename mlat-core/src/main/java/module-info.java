@@ -5,10 +5,19 @@
 module dev.mlat.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
+  requires com.fasterxml.jackson.datatype.jdk8;
   requires transitive jakarta.validation;
   requires org.hibernate.validator;
 
   exports dev.mlat.core;
+  exports dev.mlat.core.model;
+  exports dev.mlat.core.model.identifier;
+  exports dev.mlat.core.model.measure;
+  exports dev.mlat.core.model.message;
 
   opens dev.mlat.core to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.model to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.model.identifier to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.model.measure to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.model.message to com.fasterxml.jackson.databind, org.hibernate.validator;
 }
