@@ -10,12 +10,14 @@ module dev.mlat.core {
   requires org.hibernate.validator;
 
   exports dev.mlat.core;
+  exports dev.mlat.core.json;
   exports dev.mlat.core.model;
   exports dev.mlat.core.model.identifier;
   exports dev.mlat.core.model.measure;
   exports dev.mlat.core.model.message;
 
   opens dev.mlat.core to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.json.internal to com.fasterxml.jackson.databind;
   opens dev.mlat.core.model to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model.identifier to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model.measure to com.fasterxml.jackson.databind, org.hibernate.validator;
