@@ -71,10 +71,10 @@ class JsonLimitsTest {
   void maxNestingDepthHolds() {
     int depth = JsonLimits.DEFAULT_MAX_NESTING_DEPTH;
     // {"schemaVersion":"1.0","request":{"x": [[...]] }}: the arrays start at depth 3.
-    String deep = "{\"schemaVersion\":\"1.0\",\"request\":{\"x\":" + "[".repeat(depth - 2) + "]".repeat(depth - 2) + "}}";
+    String deep = "{\"schemaVersion\":\"1.0\",\"request\":{\"x\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}}";
     assertRejected(reject(MlatJson.strict(), deep.getBytes(StandardCharsets.UTF_8)),
-        CoreErrorCode.JSON_NESTING_TOO_DEEP, "$.request.x" + "[0]".repeat(depth - 3));
-    String atLimit = "{\"schemaVersion\":\"1.0\",\"request\":{\"x\":" + "[".repeat(depth - 3) + "]".repeat(depth - 3) + "}}";
+        CoreErrorCode.JSON_NESTING_TOO_DEEP, "$.request.x" + "[0]".repeat(depth - 2));
+    String atLimit = "{\"schemaVersion\":\"1.0\",\"request\":{\"x\":" + "[".repeat(depth - 2) + "]".repeat(depth - 2) + "}}";
     // Within the limit the structure pass succeeds and databind rejects the document for its content instead.
     var e = reject(MlatJson.strict(), atLimit.getBytes(StandardCharsets.UTF_8));
     assertThat(e.errorCode()).isIn(CoreErrorCode.JSON_UNKNOWN_PROPERTY, CoreErrorCode.JSON_MISSING_PROPERTY);
