@@ -170,7 +170,8 @@ public final class MlatJson {
 
   private byte[] readBounded(InputStream in) throws IOException, JsonInputException {
     Objects.requireNonNull(in, "in");
-    byte[] bytes = in.readNBytes(limits.maxDocumentBytes() + 1);
+    int max = limits.maxDocumentBytes();
+    byte[] bytes = in.readNBytes(max == Integer.MAX_VALUE ? max : max + 1);
     if (bytes.length > limits.maxDocumentBytes()) {
       throw new JsonInputException(CoreErrorCode.JSON_DOCUMENT_TOO_LARGE, JsonPaths.ROOT,
           "document exceeds maxDocumentBytes=" + limits.maxDocumentBytes());

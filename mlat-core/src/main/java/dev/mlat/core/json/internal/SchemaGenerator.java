@@ -159,6 +159,11 @@ public final class SchemaGenerator {
       var node = NODES.objectNode();
       node.put("description", "One of: " + String.join(", ", family.subtypes().keySet())
           + " (in the \"" + family.property() + "\" property).");
+      // The closed set of type names, stated once for the family; each branch below fixes its own.
+      node.put("type", "object");
+      node.putArray("required").add(family.property());
+      var names = node.putObject("properties").putObject(family.property()).put("type", "string").putArray("enum");
+      family.subtypes().keySet().forEach(names::add);
       ArrayNode oneOf = node.putArray("oneOf");
       for (var subtype : family.subtypes().values()) {
         oneOf.add(reference(subtype));
