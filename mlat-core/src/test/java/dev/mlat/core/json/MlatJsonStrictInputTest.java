@@ -74,6 +74,12 @@ class MlatJsonStrictInputTest {
   }
 
   @Test
+  void oddPropertyNamesAreQuotedAndSanitisedInThePath() throws Exception {
+    var e = rejectRequest(mutated(doc -> request(doc).put("a b'\u0007", 1)));
+    assertRejected(e, CoreErrorCode.JSON_UNKNOWN_PROPERTY, "$.request['a b\\'?']");
+  }
+
+  @Test
   void duplicateKeyIsRejected() {
     var e = rejectRequest("{\"schemaVersion\":\"1.0\",\"request\":{\"id\":\"0f8c2f4e-8d7a-4c71-9a53-3c0d2a9b6e11\","
         + "\"id\":\"0f8c2f4e-8d7a-4c71-9a53-3c0d2a9b6e12\"}}");

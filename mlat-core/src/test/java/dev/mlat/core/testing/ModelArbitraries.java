@@ -181,7 +181,7 @@ public final class ModelArbitraries {
       parameterTypes[i] = components[i].getType();
       Type generic = components[i].getGenericType();
       // Lazy, so that building the arbitrary of a deep record does not build everything eagerly.
-      arbitraries.add((Arbitrary) Arbitraries.lazy(() -> (Arbitrary) forGenericType(generic)));
+      arbitraries.add(Arbitraries.lazy(() -> (Arbitrary) forGenericType(generic)));
     }
     Constructor<?> constructor;
     try {
