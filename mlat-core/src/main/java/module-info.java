@@ -5,11 +5,22 @@
 module dev.mlat.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
+  requires com.fasterxml.jackson.datatype.jdk8;
   requires transitive jakarta.validation;
   requires org.hibernate.validator;
 
   exports dev.mlat.core;
+  exports dev.mlat.core.json;
+  exports dev.mlat.core.model;
+  exports dev.mlat.core.model.identifier;
+  exports dev.mlat.core.model.measure;
+  exports dev.mlat.core.model.message;
   exports dev.mlat.core.lifecycle;
 
   opens dev.mlat.core to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.json.internal to com.fasterxml.jackson.databind;
+  opens dev.mlat.core.model to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.model.identifier to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.model.measure to com.fasterxml.jackson.databind, org.hibernate.validator;
+  opens dev.mlat.core.model.message to com.fasterxml.jackson.databind, org.hibernate.validator;
 }

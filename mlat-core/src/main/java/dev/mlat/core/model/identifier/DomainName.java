@@ -1,0 +1,20 @@
+package dev.mlat.core.model.identifier;
+
+import java.util.Objects;
+
+/**
+ * A DNS domain name.
+ *
+ * <p>Immutable and thread-safe. The constructor only checks structure (required components
+ * present, collections copied); content rules are checked by validation.
+ *
+ * @param value the name, for example {@code example.fr}
+ * @throws NullPointerException if a required component or an {@code Optional} is null
+ */
+public record DomainName(
+    String value) implements Identifier {
+
+  public DomainName {
+    Objects.requireNonNull(value, "value");
+  }
+}

@@ -1,0 +1,20 @@
+package dev.mlat.core.model.identifier;
+
+import java.util.Objects;
+
+/**
+ * An International Mobile Equipment Identity (3GPP TS 23.003).
+ *
+ * <p>Immutable and thread-safe. The constructor only checks structure (required components
+ * present, collections copied); content rules are checked by validation.
+ *
+ * @param value 15 digits (or 16 for an IMEISV)
+ * @throws NullPointerException if a required component or an {@code Optional} is null
+ */
+public record Imei(
+    String value) implements Identifier {
+
+  public Imei {
+    Objects.requireNonNull(value, "value");
+  }
+}

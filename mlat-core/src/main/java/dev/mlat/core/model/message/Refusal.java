@@ -1,0 +1,33 @@
+package dev.mlat.core.model.message;
+
+import dev.mlat.core.MessageType;
+import java.util.Objects;
+
+/**
+ * Refuses to execute the request, with a reason code and the grounds.
+ *
+ * <p>Immutable and thread-safe. The constructor only checks structure (required components
+ * present, collections copied); content rules are checked by validation.
+ *
+ * @param header the envelope
+ * @param reason the reason code
+ * @param grounds the grounds, in words a prosecutor understands
+ * @throws NullPointerException if a required component or an {@code Optional} is null
+ */
+public record Refusal(
+    MessageHeader header,
+    RefusalReason reason,
+    String grounds) implements LifecycleMessage {
+
+  public Refusal {
+    Objects.requireNonNull(header, "header");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(grounds, "grounds");
+  }
+
+  /** Always {@link MessageType#REFUSAL}. */
+  @Override
+  public MessageType messageType() {
+    return MessageType.REFUSAL;
+  }
+}
