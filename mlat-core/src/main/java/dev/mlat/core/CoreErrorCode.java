@@ -12,6 +12,7 @@ public enum CoreErrorCode implements ErrorCode {
   LIFECYCLE_WRONG_REQUEST("A lifecycle message was applied to another request than the one it belongs to"),
   LIFECYCLE_DATE_INVALID("A lifecycle message's dates contradict the lifecycle (deadline or preservation end)"),
   LIFECYCLE_TOO_MANY_MESSAGES("A request has reached the maximum number of lifecycle messages"),
+  LIFECYCLE_FACT_MISSING("A lifecycle message lacks a fact the state machine needs (for example a preservation confirmation without its end date)"),
   JSON_DOCUMENT_TOO_LARGE("A JSON document is larger than the configured maximum number of bytes"),
   JSON_INVALID_UTF8("A JSON document is not well-formed UTF-8, or a string holds an unpaired surrogate"),
   JSON_MALFORMED("A document is not syntactically valid JSON"),

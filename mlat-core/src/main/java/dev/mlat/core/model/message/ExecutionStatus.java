@@ -10,6 +10,8 @@ public enum ExecutionStatus {
   RECEIVED,
   /** Being examined for admissibility. */
   UNDER_EXAMINATION,
+  /** Recognised and accepted for execution (for example the EIO recognition decision, Directive 2014/41 Art. 12(3)). */
+  ACCEPTED,
   /** Being executed. */
   IN_EXECUTION,
   /** Waiting for information from the requesting side. */
