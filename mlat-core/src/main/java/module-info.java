@@ -14,10 +14,13 @@ module dev.mlat.core {
   exports dev.mlat.core.model.identifier;
   exports dev.mlat.core.model.measure;
   exports dev.mlat.core.model.message;
+  exports dev.mlat.core.validation;
 
   opens dev.mlat.core to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model.identifier to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model.measure to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model.message to com.fasterxml.jackson.databind, org.hibernate.validator;
+  // Hibernate Validator instantiates the constraint validators reflectively.
+  opens dev.mlat.core.validation.internal to org.hibernate.validator;
 }
