@@ -72,7 +72,24 @@ class RequestValidatorTest {
     var missing = SampleRequests.frenchPreservationAndProduction().toBuilder().issuedAt(null).build();
     assertThat(VALIDATOR.validate(missing, Level.ISSUED, Locale.FRENCH).at("$.issuedAt"))
         .singleElement().extracting(Violation::message)
-        .isEqualTo("La date d'émission manque : mlat baseline: an issued request is dated l'exige avant l'émission de la demande.");
+        .isEqualTo("La date d'émission manque : le socle commun de mlat pour une demande émise (docs/VALIDATION.md) l'exige avant l'émission de la demande.");
+  }
+
+  @Test
+  void everyEnglishMessageHasAFrenchTranslation() throws Exception {
+    var english = new java.util.Properties();
+    var french = new java.util.Properties();
+    try (var en = dev.mlat.core.validation.internal.ViolationMessages.class.getResourceAsStream("Messages.properties");
+        var fr = dev.mlat.core.validation.internal.ViolationMessages.class.getResourceAsStream("Messages_fr.properties")) {
+      english.load(new java.io.InputStreamReader(en, java.nio.charset.StandardCharsets.UTF_8));
+      french.load(new java.io.InputStreamReader(fr, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(french.keySet()).isEqualTo(english.keySet());
+    for (CoreErrorCode code : CoreErrorCode.values()) {
+      if (code.code().startsWith("VALIDATION_")) {
+        assertThat(english).as("message for %s", code).containsKey(code.code());
+      }
+    }
   }
 
   @Test

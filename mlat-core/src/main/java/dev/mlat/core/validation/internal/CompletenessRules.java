@@ -246,9 +246,9 @@ public final class CompletenessRules {
     var req = VALIDATION_FIELD_REQUIRED;
     var rules = new ArrayList<Rule>();
     // Every instrument, request level.
-    rules.add(rule(ANY, "", REQUEST, c, "$.legalBasis", req, "mlat baseline: the instrument decides every other rule", LEGAL_BASIS));
-    rules.add(rule(ANY, "", REQUEST, c, "$.issuedAt", req, "mlat baseline: an issued request is dated", ISSUED_AT));
-    rules.add(rule(ANY, "", REQUEST, c, "$.measures", req, "mlat baseline: a request asks for at least one measure", MEASURES));
+    rules.add(rule(ANY, "", REQUEST, c, "$.legalBasis", req, "mlat baseline", LEGAL_BASIS));
+    rules.add(rule(ANY, "", REQUEST, c, "$.issuedAt", req, "mlat baseline", ISSUED_AT));
+    rules.add(rule(ANY, "", REQUEST, c, "$.measures", req, "mlat baseline", MEASURES));
     rules.add(rule(ANY, "", REQUEST, Condition.URGENT_OR_EMERGENCY, "$.urgency.justification",
         VALIDATION_URGENCY_JUSTIFICATION_MISSING, "mlat baseline; Second Protocol Arts. 9(3)(e), 10(3); Reg. 2023/1543 Art. 5(5)(g)", JUSTIFICATION));
 
@@ -319,7 +319,7 @@ public final class CompletenessRules {
 
     // Second Additional Protocol (CETS 224): the declared article selects the contents.
     var sp = Instrument.BUDAPEST_SECOND_PROTOCOL;
-    rules.add(rule(sp, "", REQUEST, c, "$.legalBasis.articles", req, "Second Protocol: Arts. 6, 7, 9 and 10 require different contents", ARTICLES));
+    rules.add(rule(sp, "", REQUEST, c, "$.legalBasis.articles", req, "Second Protocol Arts. 6, 7, 9, 10", ARTICLES));
     rules.add(rule(sp, "6", DataProduction.class, c, "$.parties.serviceProvider", req, "Second Protocol Art. 6(1)", SERVICE_PROVIDER));
     rules.add(rule(sp, "6", DataProduction.class, c, "$.parties.issuingAuthority.email", req, "Second Protocol Art. 6(3)(a)", ISSUER_EMAIL));
     rules.add(rule(sp, "6", DataProduction.class, c, "$.measures[*].dataDescription", req, "Second Protocol Art. 6(3)(b)", DATA_DESCRIPTION));
@@ -381,7 +381,7 @@ public final class CompletenessRules {
       rules.add(rule(inst, "", REQUEST, c, "$.caseDescription.necessityAndProportionality", req, art + "(15)(f)" + suffix, NECESSITY));
       rules.add(rule(inst, "", REQUEST, c, "$.language", req, art + "(14)" + suffix, LANGUAGE));
       if (inst == Instrument.BILATERAL_MLAT || inst == Instrument.OTHER) {
-        rules.add(rule(inst, "", REQUEST, c, "$.legalBasis.description", req, "mlat baseline: name the instrument relied on", TREATY_NAME));
+        rules.add(rule(inst, "", REQUEST, c, "$.legalBasis.description", req, "mlat baseline", TREATY_NAME));
       }
     }
     return List.copyOf(rules);

@@ -145,10 +145,20 @@ public final class ViolationMessages {
     return bundle.containsKey(key);
   }
 
-  /** The message for a code at a path, with a detail argument. */
+  /**
+   * The message for a code at a path, with a detail argument. In a detail that cites a source,
+   * the words {@code mlat baseline} and {@code (baseline)} are replaced by their translation
+   * (entries {@code source.mlatBaseline}, {@code source.baselineSuffix}); article citations stay as
+   * they are.
+   */
   public String format(CoreErrorCode code, String path, String detail) {
-    return new MessageFormat(text(code.code()), locale).format(new Object[] {label(path), detail, path});
+    String localised = detail.replace(BASELINE_SUFFIX, text("source.baselineSuffix"))
+        .replace(MLAT_BASELINE, text("source.mlatBaseline"));
+    return new MessageFormat(text(code.code()), locale).format(new Object[] {label(path), localised, path});
   }
+
+  private static final String MLAT_BASELINE = "mlat baseline";
+  private static final String BASELINE_SUFFIX = "(baseline)";
 
   /** A readable name for the property at the end of the path, or the path itself. */
   public String label(String path) {
