@@ -41,6 +41,7 @@ public enum CoreErrorCode implements ErrorCode {
   VALIDATION_IP_ADDRESS_INVALID("An IPv4 address is not a dotted quad (four decimal numbers 0-255 without leading zeros), or an IPv6 address is not an RFC 4291 text form (zone identifiers and prefixes are not accepted)"),
   VALIDATION_IP_OBSERVED_TIME_MISSING("An issued request names an IP address without the time it was observed in use; a dynamic or shared address identifies nobody without it"),
   VALIDATION_LANGUAGE_CODE_INVALID("A language is not a lower-case ISO 639-1 two-letter code known to the JDK (Locale.getISOLanguages())"),
+  VALIDATION_MEASURE_NOT_AVAILABLE("The instrument the request invokes does not provide for one of its measures (Regulation 2023/1543 orders are production or preservation orders only)"),
   VALIDATION_MEASURE_TARGET_MISSING("An issued request has a measure without a target: no identifier, asset, account, person, place or preservation it applies to"),
   VALIDATION_MEDIA_TYPE_INVALID("A media type is not of the form type/subtype (RFC 6838 restricted names, no parameters)"),
   VALIDATION_NUMBER_OUT_OF_RANGE("A number is outside its allowed range (a negative or zero size or period, a port above 65535)"),

@@ -3,6 +3,7 @@ package dev.mlat.core.validation;
 import dev.mlat.core.CoreErrorCode;
 import dev.mlat.core.model.Request;
 import dev.mlat.core.validation.internal.CompletenessRules;
+import dev.mlat.core.validation.internal.MeasureAvailability;
 import dev.mlat.core.validation.internal.References;
 import dev.mlat.core.validation.internal.ViolationMessages;
 import jakarta.validation.ConstraintViolation;
@@ -24,7 +25,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 /**
  * Validates requests at a {@link Level}: the Jakarta constraints on the model (formats, order of
- * dates; group {@link Draft} or {@link Issued}), the cross-references inside the request, and, at
+ * dates; group {@link Draft} or {@link Issued}), the cross-references inside the request, the
+ * measures the instrument provides for, and, at
  * {@link Level#ISSUED}, the completeness rules of the request's instrument and measures listed in
  * {@code docs/VALIDATION.md}. Every violation carries the JSON path of the property to correct, a
  * stable {@link CoreErrorCode} and a message in the requested language (English and French are
@@ -76,6 +78,10 @@ public final class RequestValidator {
     for (String path : References.check(request)) {
       add(out, new Violation(path, CoreErrorCode.VALIDATION_REFERENCE_INVALID,
           messages.format(CoreErrorCode.VALIDATION_REFERENCE_INVALID, path, "")));
+    }
+    for (String path : MeasureAvailability.check(request)) {
+      add(out, new Violation(path, CoreErrorCode.VALIDATION_MEASURE_NOT_AVAILABLE,
+          messages.format(CoreErrorCode.VALIDATION_MEASURE_NOT_AVAILABLE, path, MeasureAvailability.E_EVIDENCE_SOURCE)));
     }
     if (level == Level.ISSUED) {
       for (var f : CompletenessRules.check(request)) {

@@ -33,7 +33,7 @@ class RequestValidatorTest {
     assertThat(report.violations()).singleElement().satisfies(v -> {
       assertThat(v.path()).isEqualTo("$.measures[1].dataDescription");
       assertThat(v.code()).isEqualTo(CoreErrorCode.VALIDATION_FIELD_REQUIRED);
-      assertThat(v.message()).isEqualTo("The description of the data sought and its link to the offence is missing: "
+      assertThat(v.message()).isEqualTo("Missing: the description of the data sought and its link to the offence. "
           + "Budapest Art. 31(1) requires it before the request is issued.");
     });
     var production = (DataProduction) sample.measures().get(1);
@@ -60,7 +60,7 @@ class RequestValidatorTest {
     assertThat(report.violations()).singleElement().satisfies(v -> {
       assertThat(v.path()).isEqualTo("$.caseDescription.offences[0].statutoryProvision");
       assertThat(v.code()).isEqualTo(CoreErrorCode.VALIDATION_FIELD_BLANK);
-      assertThat(v.message()).isEqualTo("The statutory provision of the offence is empty: fill it in or leave the field out.");
+      assertThat(v.message()).isEqualTo("The statutory provision of the offence: empty text. Fill it in or leave the field out.");
     });
   }
 
@@ -68,11 +68,11 @@ class RequestValidatorTest {
   void messagesAreInFrenchForAFrenchLocale() {
     var report = VALIDATOR.validate(withOffenceProvisionBlank(), Level.DRAFT, Locale.FRANCE);
     assertThat(report.violations()).singleElement().extracting(Violation::message)
-        .isEqualTo("Le texte d'incrimination est vide : complétez-le ou supprimez le champ.");
+        .isEqualTo("Le texte d'incrimination : texte vide. Complétez-le ou supprimez le champ.");
     var missing = SampleRequests.frenchPreservationAndProduction().toBuilder().issuedAt(null).build();
     assertThat(VALIDATOR.validate(missing, Level.ISSUED, Locale.FRENCH).at("$.issuedAt"))
         .singleElement().extracting(Violation::message)
-        .isEqualTo("La date d'émission manque : le socle commun de mlat pour une demande émise (docs/VALIDATION.md) l'exige avant l'émission de la demande.");
+        .isEqualTo("Information manquante : la date d'émission. Le socle commun de mlat pour une demande émise (docs/VALIDATION.md) l'exige avant l'émission de la demande.");
   }
 
   @Test
@@ -119,7 +119,7 @@ class RequestValidatorTest {
         "$.measures[1].targets[1].port VALIDATION_NUMBER_OUT_OF_RANGE",
         "$.measures[1].timeRange.end VALIDATION_DATE_ORDER_INVALID");
     assertThat(report.at("$.measures[1].targets[1].port")).singleElement().extracting(Violation::message)
-        .isEqualTo("The port number is out of range: it must be at most 65,535.");
+        .isEqualTo("The port number: out of range. It must be at most 65,535.");
     // At ISSUED, the address also needs the time it was observed.
     assertThat(VALIDATOR.validate(bad, Level.ISSUED, Locale.ENGLISH).at("$.measures[1].targets[1].observedAt"))
         .extracting(Violation::code).containsExactly(CoreErrorCode.VALIDATION_IP_OBSERVED_TIME_MISSING);
@@ -184,5 +184,25 @@ class RequestValidatorTest {
     assertThat(VALIDATOR.validate(bad, Level.DRAFT, Locale.ENGLISH).violations())
         .extracting(Violation::path, Violation::code)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("$.measures[0].subjectReference", CoreErrorCode.VALIDATION_REFERENCE_INVALID));
+  }
+
+  @Test
+  void anEEvidenceOrderCannotAskForAHearing() {
+    var r = SampleRequests.frenchPreservationAndProduction();
+    var bad = r.toBuilder()
+        .legalBasis(new dev.mlat.core.model.LegalBasis(dev.mlat.core.model.Instrument.EU_E_EVIDENCE_REGULATION, List.of(),
+            Optional.empty()))
+        .measures(List.of(r.measures().get(0), new dev.mlat.core.model.measure.Hearing(
+            dev.mlat.core.model.measure.HearingCapacity.WITNESS, dev.mlat.core.model.measure.HearingMode.IN_PERSON,
+            Optional.of("S1"), List.of(), Optional.empty(), Optional.empty(), false))).build();
+    var report = VALIDATOR.validate(bad, Level.DRAFT, Locale.ENGLISH);
+    assertThat(report.violations()).singleElement().satisfies(v -> {
+      assertThat(v.path()).isEqualTo("$.measures[1]");
+      assertThat(v.code()).isEqualTo(CoreErrorCode.VALIDATION_MEASURE_NOT_AVAILABLE);
+      assertThat(v.message()).isEqualTo("The measure: this measure is not available under Reg. 2023/1543 Art. 1(1).");
+    });
+    var underEio = bad.toBuilder().legalBasis(new dev.mlat.core.model.LegalBasis(
+        dev.mlat.core.model.Instrument.EU_EIO_DIRECTIVE, List.of(), Optional.empty())).build();
+    assertThat(VALIDATOR.validate(underEio, Level.DRAFT, Locale.ENGLISH).isValid()).isTrue();
   }
 }

@@ -252,56 +252,12 @@ public final class CompletenessRules {
     rules.add(rule(ANY, "", REQUEST, Condition.URGENT_OR_EMERGENCY, "$.urgency.justification",
         VALIDATION_URGENCY_JUSTIFICATION_MISSING, "mlat baseline; Second Protocol Arts. 9(3)(e), 10(3); Reg. 2023/1543 Art. 5(5)(g)", JUSTIFICATION));
 
-    // Every instrument, per measure.
-    var t = VALIDATION_MEASURE_TARGET_MISSING;
-    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].targets", t, "Budapest Art. 29(2)(c); Reg. 2023/1543 Art. 6(4)(c)", TARGETS));
-    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].dataCategories", req, "Budapest Art. 29(2)(c); Reg. 2023/1543 Art. 6(4)(d)", CATEGORIES));
-    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].dataDescription", req, "Budapest Art. 29(2)(c)", DATA_DESCRIPTION));
-    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].custodian", req, "Budapest Art. 29(2)(d)", CUSTODIAN));
-    rules.add(rule(ANY, "", PreservationExtension.class, c, "$.measures[*].preservationReference", t, "Budapest Art. 29(7)",
-        meas(PreservationExtension.class, m -> m.preservationReference().isPresent())));
-    rules.add(rule(ANY, "", PreservationExtension.class, c, "$.measures[*].extensionDays", req, "Budapest Art. 29(7)",
-        meas(PreservationExtension.class, m -> m.extensionDays().isPresent())));
-    rules.add(rule(ANY, "", PreservationEnd.class, c, "$.measures[*].preservationReference", t, "Budapest Art. 29(7)",
-        meas(PreservationEnd.class, m -> m.preservationReference().isPresent())));
-    rules.add(rule(ANY, "", DataProduction.class, c, "$.measures[*].targets", t, "Budapest Art. 31; Reg. 2023/1543 Art. 5(5)(c)", TARGETS));
-    rules.add(rule(ANY, "", DataProduction.class, c, "$.measures[*].dataCategories", req, "Reg. 2023/1543 Art. 5(5)(d); Second Protocol Art. 7(3)(g)", CATEGORIES));
-    rules.add(rule(ANY, "", DataProduction.class, Condition.TRAFFIC_OR_CONTENT, "$.measures[*].timeRange", req, "Reg. 2023/1543 Art. 5(5)(e)", TIME_RANGE));
-    rules.add(rule(ANY, "", ExpeditedDisclosure.class, c, "$.measures[*].targets", t, "Budapest Art. 30(1); Second Protocol Art. 9(3)(f)", TARGETS));
-    rules.add(rule(ANY, "", ExpeditedDisclosure.class, c, "$.measures[*].timeRange", req, "Budapest Art. 30(1)", TIME_RANGE));
-    rules.add(rule(ANY, "", RealTimeTrafficCollection.class, c, "$.measures[*].targets", t, "Budapest Art. 33(1)", TARGETS));
-    rules.add(rule(ANY, "", RealTimeTrafficCollection.class, c, "$.measures[*].period", req, "Budapest Art. 33(1)",
-        meas(RealTimeTrafficCollection.class, m -> m.period().isPresent())));
-    rules.add(rule(ANY, "", SearchAndSeizure.class, c, "$.measures[*].location", t, "UNTOC Art. 18(15)(d); EIO Art. 5(1)(e)",
-        meas(SearchAndSeizure.class, m -> m.location().isPresent())));
-    rules.add(rule(ANY, "", SearchAndSeizure.class, c, "$.measures[*].objectsSought", req, "UNTOC Art. 18(15)(d); EIO Art. 5(1)(e)",
-        meas(SearchAndSeizure.class, m -> !m.objectsSought().isEmpty())));
-    rules.add(rule(ANY, "", Hearing.class, c, "$.measures[*].subjectReference", t, "UNTOC Art. 18(15)(e); EIO Art. 5(1)(c)",
-        meas(Hearing.class, m -> m.subjectReference().isPresent())));
-    rules.add(rule(ANY, "", Hearing.class, Condition.VIDEO_CONFERENCE, "$.measures[*].proposedAt", req, "EIO Art. 24(2); UNTOC Art. 18(18)",
-        meas(Hearing.class, m -> m.proposedAt().isPresent())));
-    rules.add(rule(ANY, "", Hearing.class, Condition.VIDEO_CONFERENCE, "$.parties.contactPersons", req, "EIO Art. 24(3); Second Protocol Art. 11(2)", CONTACT_PERSONS));
-    rules.add(rule(ANY, "", ServiceOfDocuments.class, c, "$.measures[*].subjectReference", t, "UNTOC Art. 18(3)(d), 18(15)(e)",
-        meas(ServiceOfDocuments.class, m -> m.subjectReference().isPresent())));
-    rules.add(rule(ANY, "", ServiceOfDocuments.class, c, "$.measures[*].attachmentIds", req, "UNTOC Art. 18(3)(d)",
-        meas(ServiceOfDocuments.class, m -> !m.attachmentIds().isEmpty())));
-    rules.add(rule(ANY, "", ServiceOfDocuments.class, c, "$.measures[*].addressForService", req, "UNTOC Art. 18(15)(e)",
-        meas(ServiceOfDocuments.class, m -> m.addressForService().isPresent())));
-    rules.add(rule(ANY, "", AssetFreezing.class, c, "$.measures[*].assets", t, "EIO Art. 32(1); UNTOC Art. 13(1), 18(15)(d)",
-        meas(AssetFreezing.class, m -> !m.assets().isEmpty())));
-    rules.add(rule(ANY, "", AssetConfiscation.class, c, "$.measures[*].assets", t, "UNTOC Art. 13(3)(a); UNCAC Art. 55(3)(a)",
-        meas(AssetConfiscation.class, m -> !m.assets().isEmpty())));
-    rules.add(rule(ANY, "", AssetConfiscation.class, c, "$.measures[*].confiscationOrderReference", req, "UNTOC Art. 13(3)(b); UNCAC Art. 55(3)(b)",
-        meas(AssetConfiscation.class, m -> m.confiscationOrderReference().isPresent())));
-    rules.add(rule(ANY, "", BankingInformation.class, c, "$.measures[*].accounts", t, "EIO Arts. 26(5), 27(4), 28(1)",
-        meas(BankingInformation.class, m -> !m.accounts().isEmpty() || !m.subjectReferences().isEmpty())));
-    rules.add(rule(ANY, "", BankingInformation.class, c, "$.measures[*].kinds", req, "EIO Arts. 26-28",
-        meas(BankingInformation.class, m -> !m.kinds().isEmpty())));
-    rules.add(rule(ANY, "", BankingInformation.class, Condition.TRANSACTIONS_OR_MONITORING, "$.measures[*].timeRange", req, "EIO Arts. 27(1), 28(1)(a)", TIME_RANGE));
-
     // Budapest Convention (ETS 185).
     var bc = Instrument.BUDAPEST_CONVENTION;
     rules.add(rule(bc, "", Preservation.class, c, "$.caseDescription.offences", req, "Budapest Art. 29(2)(b)", OFFENCES));
+    rules.add(rule(bc, "", Preservation.class, c, "$.measures[*].targets", VALIDATION_MEASURE_TARGET_MISSING, "Budapest Art. 29(2)(c)", TARGETS));
+    rules.add(rule(bc, "", Preservation.class, c, "$.measures[*].dataDescription", req, "Budapest Art. 29(2)(c)", DATA_DESCRIPTION));
+    rules.add(rule(bc, "", Preservation.class, c, "$.measures[*].custodian", req, "Budapest Art. 29(2)(d)", CUSTODIAN));
     rules.add(rule(bc, "", Preservation.class, c, "$.caseDescription.summaryOfFacts", req, "Budapest Art. 29(2)(b)", SUMMARY));
     rules.add(rule(bc, "", Preservation.class, c, "$.caseDescription.necessityAndProportionality", req, "Budapest Art. 29(2)(e)", NECESSITY));
     rules.add(rule(bc, "", Preservation.class, c, "$.measures[*].productionToFollow", req, "Budapest Art. 29(2)(f)",
@@ -346,6 +302,9 @@ public final class CompletenessRules {
     rules.add(rule(ee, "", DataProduction.class, Condition.TRAFFIC_OR_CONTENT, "$.parties.validatingAuthority.authorityKind", VALIDATION_AUTHORITY_KIND_NOT_ALLOWED, "Reg. 2023/1543 Art. 4(2)(b)", VALIDATOR_COURT));
     rules.add(rule(ee, "", DataProduction.class, Condition.VALIDATING_AUTHORITY_NAMED, "$.parties.validatingAuthority.authorityKind", VALIDATION_AUTHORITY_KIND_NOT_ALLOWED, "Reg. 2023/1543 Art. 4(1)(b)", VALIDATOR_JUDICIAL));
     rules.add(rule(ee, "", DataProduction.class, c, "$.parties.serviceProvider", req, "Reg. 2023/1543 Art. 5(5)(b)", SERVICE_PROVIDER));
+    rules.add(rule(ee, "", DataProduction.class, c, "$.measures[*].targets", VALIDATION_MEASURE_TARGET_MISSING, "Reg. 2023/1543 Art. 5(5)(c)", TARGETS));
+    rules.add(rule(ee, "", DataProduction.class, c, "$.measures[*].dataCategories", req, "Reg. 2023/1543 Art. 5(5)(d)", CATEGORIES));
+    rules.add(rule(ee, "", DataProduction.class, Condition.TRAFFIC_OR_CONTENT, "$.measures[*].timeRange", req, "Reg. 2023/1543 Art. 5(5)(e)", TIME_RANGE));
     rules.add(rule(ee, "", DataProduction.class, c, "$.caseDescription.offences", req, "Reg. 2023/1543 Art. 5(5)(f)", OFFENCES));
     rules.add(rule(ee, "", DataProduction.class, c, "$.caseDescription.offences[*].statutoryProvision", req, "Reg. 2023/1543 Art. 5(5)(f)", PROVISIONS));
     rules.add(rule(ee, "", DataProduction.class, Condition.EMERGENCY, "$.urgency.justification", VALIDATION_URGENCY_JUSTIFICATION_MISSING, "Reg. 2023/1543 Art. 5(5)(g)", JUSTIFICATION));
@@ -355,6 +314,8 @@ public final class CompletenessRules {
     rules.add(rule(ee, "", Preservation.class, Condition.ISSUER_OTHER_AUTHORITY, "$.parties.validatingAuthority", VALIDATION_VALIDATING_AUTHORITY_REQUIRED, "Reg. 2023/1543 Art. 4(3)(b)", VALIDATING));
     rules.add(rule(ee, "", Preservation.class, Condition.VALIDATING_AUTHORITY_NAMED, "$.parties.validatingAuthority.authorityKind", VALIDATION_AUTHORITY_KIND_NOT_ALLOWED, "Reg. 2023/1543 Art. 4(3)(b)", VALIDATOR_JUDICIAL));
     rules.add(rule(ee, "", Preservation.class, c, "$.parties.serviceProvider", req, "Reg. 2023/1543 Art. 6(4)(b)", SERVICE_PROVIDER));
+    rules.add(rule(ee, "", Preservation.class, c, "$.measures[*].targets", VALIDATION_MEASURE_TARGET_MISSING, "Reg. 2023/1543 Art. 6(4)(c)", TARGETS));
+    rules.add(rule(ee, "", Preservation.class, c, "$.measures[*].dataCategories", req, "Reg. 2023/1543 Art. 6(4)(d)", CATEGORIES));
     rules.add(rule(ee, "", Preservation.class, Condition.TRAFFIC_OR_CONTENT, "$.measures[*].timeRange", req, "Reg. 2023/1543 Art. 6(4)(e)", TIME_RANGE));
     rules.add(rule(ee, "", Preservation.class, c, "$.caseDescription.offences", req, "Reg. 2023/1543 Art. 6(4)(f)", OFFENCES));
     rules.add(rule(ee, "", Preservation.class, c, "$.caseDescription.offences[*].statutoryProvision", req, "Reg. 2023/1543 Art. 6(4)(f)", PROVISIONS));
@@ -384,6 +345,53 @@ public final class CompletenessRules {
         rules.add(rule(inst, "", REQUEST, c, "$.legalBasis.description", req, "mlat baseline", TREATY_NAME));
       }
     }
+    // Every instrument, per measure. Last, so that an instrument's own citation wins when both apply.
+    var t = VALIDATION_MEASURE_TARGET_MISSING;
+    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].targets", t, "Budapest Art. 29(2)(c) (baseline)", TARGETS));
+    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].dataCategories", req, "Budapest Art. 29(2)(c) (baseline)", CATEGORIES));
+    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].dataDescription", req, "Budapest Art. 29(2)(c) (baseline)", DATA_DESCRIPTION));
+    rules.add(rule(ANY, "", Preservation.class, c, "$.measures[*].custodian", req, "Budapest Art. 29(2)(d) (baseline)", CUSTODIAN));
+    rules.add(rule(ANY, "", PreservationExtension.class, c, "$.measures[*].preservationReference", t, "Budapest Art. 29(7) (baseline)",
+        meas(PreservationExtension.class, m -> m.preservationReference().isPresent())));
+    rules.add(rule(ANY, "", PreservationExtension.class, c, "$.measures[*].extensionDays", req, "Budapest Art. 29(7) (baseline)",
+        meas(PreservationExtension.class, m -> m.extensionDays().isPresent())));
+    rules.add(rule(ANY, "", PreservationEnd.class, c, "$.measures[*].preservationReference", t, "Budapest Art. 29(7) (baseline)",
+        meas(PreservationEnd.class, m -> m.preservationReference().isPresent())));
+    rules.add(rule(ANY, "", DataProduction.class, c, "$.measures[*].targets", t, "UNTOC Art. 18(15)(d) (baseline)", TARGETS));
+    rules.add(rule(ANY, "", DataProduction.class, c, "$.measures[*].dataCategories", req, "UNTOC Art. 18(15)(d) (baseline)", CATEGORIES));
+    rules.add(rule(ANY, "", DataProduction.class, Condition.TRAFFIC_OR_CONTENT, "$.measures[*].timeRange", req, "UNTOC Art. 18(15)(d) (baseline)", TIME_RANGE));
+    rules.add(rule(ANY, "", ExpeditedDisclosure.class, c, "$.measures[*].targets", t, "Budapest Art. 30(1); Second Protocol Art. 9(3)(f) (baseline)", TARGETS));
+    rules.add(rule(ANY, "", ExpeditedDisclosure.class, c, "$.measures[*].timeRange", req, "Budapest Art. 30(1) (baseline)", TIME_RANGE));
+    rules.add(rule(ANY, "", RealTimeTrafficCollection.class, c, "$.measures[*].targets", t, "Budapest Art. 33(1) (baseline)", TARGETS));
+    rules.add(rule(ANY, "", RealTimeTrafficCollection.class, c, "$.measures[*].period", req, "Budapest Art. 33(1) (baseline)",
+        meas(RealTimeTrafficCollection.class, m -> m.period().isPresent())));
+    rules.add(rule(ANY, "", SearchAndSeizure.class, c, "$.measures[*].location", t, "UNTOC Art. 18(15)(d); EIO Art. 5(1)(e) (baseline)",
+        meas(SearchAndSeizure.class, m -> m.location().isPresent())));
+    rules.add(rule(ANY, "", SearchAndSeizure.class, c, "$.measures[*].objectsSought", req, "UNTOC Art. 18(15)(d); EIO Art. 5(1)(e) (baseline)",
+        meas(SearchAndSeizure.class, m -> !m.objectsSought().isEmpty())));
+    rules.add(rule(ANY, "", Hearing.class, c, "$.measures[*].subjectReference", t, "UNTOC Art. 18(15)(e); EIO Art. 5(1)(c) (baseline)",
+        meas(Hearing.class, m -> m.subjectReference().isPresent())));
+    rules.add(rule(ANY, "", Hearing.class, Condition.VIDEO_CONFERENCE, "$.measures[*].proposedAt", req, "EIO Art. 24(2); UNTOC Art. 18(18) (baseline)",
+        meas(Hearing.class, m -> m.proposedAt().isPresent())));
+    rules.add(rule(ANY, "", Hearing.class, Condition.VIDEO_CONFERENCE, "$.parties.contactPersons", req, "EIO Art. 24(3); Second Protocol Art. 11(2) (baseline)", CONTACT_PERSONS));
+    rules.add(rule(ANY, "", ServiceOfDocuments.class, c, "$.measures[*].subjectReference", t, "UNTOC Art. 18(3)(d), 18(15)(e) (baseline)",
+        meas(ServiceOfDocuments.class, m -> m.subjectReference().isPresent())));
+    rules.add(rule(ANY, "", ServiceOfDocuments.class, c, "$.measures[*].attachmentIds", req, "UNTOC Art. 18(3)(d) (baseline)",
+        meas(ServiceOfDocuments.class, m -> !m.attachmentIds().isEmpty())));
+    rules.add(rule(ANY, "", ServiceOfDocuments.class, c, "$.measures[*].addressForService", req, "UNTOC Art. 18(15)(e) (baseline)",
+        meas(ServiceOfDocuments.class, m -> m.addressForService().isPresent())));
+    rules.add(rule(ANY, "", AssetFreezing.class, c, "$.measures[*].assets", t, "EIO Art. 32(1); UNTOC Art. 13(1), 18(15)(d) (baseline)",
+        meas(AssetFreezing.class, m -> !m.assets().isEmpty())));
+    rules.add(rule(ANY, "", AssetConfiscation.class, c, "$.measures[*].assets", t, "UNTOC Art. 13(3)(a); UNCAC Art. 55(3)(a) (baseline)",
+        meas(AssetConfiscation.class, m -> !m.assets().isEmpty())));
+    rules.add(rule(ANY, "", AssetConfiscation.class, c, "$.measures[*].confiscationOrderReference", req, "UNTOC Art. 13(3)(b); UNCAC Art. 55(3)(b) (baseline)",
+        meas(AssetConfiscation.class, m -> m.confiscationOrderReference().isPresent())));
+    rules.add(rule(ANY, "", BankingInformation.class, c, "$.measures[*].accounts", t, "EIO Arts. 26(5), 27(4), 28(1) (baseline)",
+        meas(BankingInformation.class, m -> !m.accounts().isEmpty() || !m.subjectReferences().isEmpty())));
+    rules.add(rule(ANY, "", BankingInformation.class, c, "$.measures[*].kinds", req, "EIO Arts. 26-28 (baseline)",
+        meas(BankingInformation.class, m -> !m.kinds().isEmpty())));
+    rules.add(rule(ANY, "", BankingInformation.class, Condition.TRANSACTIONS_OR_MONITORING, "$.measures[*].timeRange", req, "EIO Arts. 27(1), 28(1)(a) (baseline)", TIME_RANGE));
+
     return List.copyOf(rules);
   }
 }

@@ -154,22 +154,31 @@ public final class ViolationMessages {
   public String format(CoreErrorCode code, String path, String detail) {
     String localised = detail.replace(BASELINE_SUFFIX, text("source.baselineSuffix"))
         .replace(MLAT_BASELINE, text("source.mlatBaseline"));
-    return new MessageFormat(text(code.code()), locale).format(new Object[] {label(path), localised, path});
+    String message = new MessageFormat(text(code.code()), locale).format(new Object[] {label(path), localised, path});
+    // Labels are written to fit mid-sentence; a message that starts with one starts upper case.
+    return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(locale) + message.substring(1);
   }
 
   private static final String MLAT_BASELINE = "mlat baseline";
   private static final String BASELINE_SUFFIX = "(baseline)";
 
-  /** A readable name for the property at the end of the path, or the path itself. */
+  /**
+   * A readable name for the property at the end of the path ({@code field.<name>}, or for a list
+   * element {@code field.<name>.element} when the bundle has it), or the path itself.
+   */
   public String label(String path) {
+    boolean element = path.endsWith("]");
     String last = path.replaceAll("\\[[^\\]]*\\]$", "");
     int dot = last.lastIndexOf('.');
     String name = dot >= 0 ? last.substring(dot + 1) : last;
-    String key = "field." + name;
+    if (element && bundle.containsKey("field." + name + ".element")) {
+      return bundle.getString("field." + name + ".element");
+    }
     try {
-      return bundle.getString(key);
+      return bundle.getString("field." + name);
     } catch (MissingResourceException e) {
       return path;
     }
   }
+
 }
