@@ -205,4 +205,81 @@ class RequestValidatorTest {
         dev.mlat.core.model.Instrument.EU_EIO_DIRECTIVE, List.of(), Optional.empty())).build();
     assertThat(VALIDATOR.validate(underEio, Level.DRAFT, Locale.ENGLISH).isValid()).isTrue();
   }
+
+  @Test
+  void everyIdentifierAttachmentAndAmountConstraintIsWiredWithItsCodeAndPath() {
+    var r = SampleRequests.frenchPreservationAndProduction();
+    var person = new dev.mlat.core.model.NaturalPerson("S1", Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(
+            new dev.mlat.core.model.identifier.EmailAddress("jean@@example.fr"),
+            new dev.mlat.core.model.identifier.PhoneNumber("0612345678"),
+            new dev.mlat.core.model.identifier.Imsi("20801"),
+            new dev.mlat.core.model.identifier.Imei("490154203237517"),
+            new dev.mlat.core.model.identifier.DomainName("http://example.fr"),
+            new dev.mlat.core.model.identifier.Url("example.fr/page"),
+            new dev.mlat.core.model.identifier.Ipv6Address("2001:db8::1::1", Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
+                Optional.empty(), Optional.empty()),
+            new dev.mlat.core.model.identifier.ProviderAccount(" ", "jdupont")),
+        Optional.empty());
+    var freezing = new dev.mlat.core.model.measure.AssetFreezing(List.of(new dev.mlat.core.model.measure.Asset("account",
+        Optional.empty(), Optional.empty(), Optional.of(new dev.mlat.core.model.MonetaryAmount("EURO", "1.000,00")))),
+        List.of(), Optional.empty(), Optional.empty());
+    var attachment = new dev.mlat.core.model.Attachment("A1", dev.mlat.core.model.DocumentType.FORM, "pdf", 0,
+        "9F86D081", Optional.of("french"), Optional.empty(), Optional.of("A7"));
+    var occurrence = new dev.mlat.core.model.Occurrence(Optional.of(Instant.parse("2026-02-02T00:00:00Z")),
+        Optional.of(Instant.parse("2026-02-01T00:00:00Z")), Optional.empty(), Optional.empty(), Optional.empty());
+    var cd = r.caseDescription().orElseThrow();
+    var bad = r.toBuilder().subjects(List.of(person)).measures(List.of(freezing)).attachments(List.of(attachment))
+        .caseDescription(new CaseDescription(cd.summaryOfFacts(), cd.offences(), List.of(occurrence),
+            cd.necessityAndProportionality()))
+        .build();
+    var report = VALIDATOR.validate(bad, Level.DRAFT, Locale.ENGLISH);
+    assertThat(report.violations()).extracting(v -> v.path() + " " + v.code()).containsExactlyInAnyOrder(
+        "$.subjects[0].identifiers[0].value VALIDATION_EMAIL_INVALID",
+        "$.subjects[0].identifiers[1].value VALIDATION_E164_INVALID",
+        "$.subjects[0].identifiers[2].value VALIDATION_IMSI_INVALID",
+        "$.subjects[0].identifiers[3].value VALIDATION_IMEI_INVALID",
+        "$.subjects[0].identifiers[4].value VALIDATION_DOMAIN_INVALID",
+        "$.subjects[0].identifiers[5].value VALIDATION_URL_INVALID",
+        "$.subjects[0].identifiers[6].value VALIDATION_IP_ADDRESS_INVALID",
+        "$.subjects[0].identifiers[7].provider VALIDATION_FIELD_BLANK",
+        "$.measures[0].assets[0].estimatedValue.currency VALIDATION_CURRENCY_INVALID",
+        "$.measures[0].assets[0].estimatedValue.amount VALIDATION_AMOUNT_INVALID",
+        "$.attachments[0].mediaType VALIDATION_MEDIA_TYPE_INVALID",
+        "$.attachments[0].sizeBytes VALIDATION_NUMBER_OUT_OF_RANGE",
+        "$.attachments[0].sha256 VALIDATION_SHA256_INVALID",
+        "$.attachments[0].language VALIDATION_LANGUAGE_CODE_INVALID",
+        "$.attachments[0].translationOf VALIDATION_REFERENCE_INVALID",
+        "$.caseDescription.occurrences[0].to VALIDATION_DATE_ORDER_INVALID");
+    // Every message names the field and never quotes the value.
+    assertThat(report.violations()).allSatisfy(v -> assertThat(v.message())
+        .doesNotContain("jean@@", "0612345678", "EURO", "9F86D081", "french").doesNotStartWith("$"));
+  }
+
+  /** Every property of the model has a label, so that no message ever falls back to a bare JSON path. */
+  @Test
+  void everyModelPropertyHasALabelInEnglishAndFrench() {
+    var types = new java.util.ArrayList<Class<?>>();
+    for (var family : dev.mlat.core.json.internal.TypeNames.ALL) {
+      if (family.base() != dev.mlat.core.model.message.LifecycleMessage.class) {
+        types.addAll(family.subtypes().values());
+      }
+    }
+    types.addAll(List.of(Request.class, dev.mlat.core.model.Parties.class, dev.mlat.core.model.Party.class,
+        dev.mlat.core.model.ServiceProvider.class, dev.mlat.core.model.ContactPerson.class,
+        dev.mlat.core.model.LegalBasis.class, CaseDescription.class, Offence.class, dev.mlat.core.model.MaximumPenalty.class,
+        dev.mlat.core.model.Occurrence.class, TimeRange.class, Urgency.class, dev.mlat.core.model.Confidentiality.class,
+        dev.mlat.core.model.UseConditions.class, dev.mlat.core.model.Attachment.class, dev.mlat.core.model.MonetaryAmount.class,
+        dev.mlat.core.model.measure.Asset.class));
+    for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+      var messages = new dev.mlat.core.validation.internal.ViolationMessages(locale);
+      for (Class<?> type : types) {
+        for (var component : type.getRecordComponents()) {
+          String path = "$.x." + component.getName();
+          assertThat(messages.label(path)).as("label of %s.%s in %s", type.getSimpleName(), component.getName(), locale)
+              .isNotEqualTo(path);
+        }
+      }
+    }
+  }
 }
