@@ -16,6 +16,7 @@ module dev.mlat.core {
   exports dev.mlat.core.model.measure;
   exports dev.mlat.core.model.message;
   exports dev.mlat.core.lifecycle;
+  exports dev.mlat.core.validation;
 
   opens dev.mlat.core to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.json.internal to com.fasterxml.jackson.databind;
@@ -23,4 +24,6 @@ module dev.mlat.core {
   opens dev.mlat.core.model.identifier to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model.measure to com.fasterxml.jackson.databind, org.hibernate.validator;
   opens dev.mlat.core.model.message to com.fasterxml.jackson.databind, org.hibernate.validator;
+  // Hibernate Validator instantiates the constraint validators reflectively.
+  opens dev.mlat.core.validation.internal to org.hibernate.validator;
 }

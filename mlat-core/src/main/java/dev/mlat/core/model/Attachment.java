@@ -1,5 +1,10 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.LanguageCode;
+import dev.mlat.core.validation.MediaTypeFormat;
+import dev.mlat.core.validation.NonBlankText;
+import dev.mlat.core.validation.Sha256Hex;
+import jakarta.validation.constraints.Positive;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,14 +26,14 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record Attachment(
-    String attachmentId,
+    @NonBlankText String attachmentId,
     DocumentType documentType,
-    String mediaType,
-    long sizeBytes,
-    String sha256,
-    Optional<String> language,
-    Optional<String> title,
-    Optional<String> translationOf) {
+    @MediaTypeFormat String mediaType,
+    @Positive long sizeBytes,
+    @Sha256Hex String sha256,
+    Optional<@LanguageCode String> language,
+    Optional<@NonBlankText String> title,
+    Optional<@NonBlankText String> translationOf) {
 
   public Attachment {
     Objects.requireNonNull(attachmentId, "attachmentId");

@@ -1,5 +1,7 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +20,10 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record CaseDescription(
-    Optional<String> summaryOfFacts,
-    List<Offence> offences,
-    List<Occurrence> occurrences,
-    Optional<String> necessityAndProportionality) {
+    Optional<@NonBlankText String> summaryOfFacts,
+    List<@Valid Offence> offences,
+    List<@Valid Occurrence> occurrences,
+    Optional<@NonBlankText String> necessityAndProportionality) {
 
   public CaseDescription {
     Objects.requireNonNull(summaryOfFacts, "summaryOfFacts");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record Confidentiality(
     boolean doNotInformSubject,
     Optional<LocalDate> until,
-    Optional<String> grounds) {
+    Optional<@NonBlankText String> grounds) {
 
   public Confidentiality {
     Objects.requireNonNull(until, "until");

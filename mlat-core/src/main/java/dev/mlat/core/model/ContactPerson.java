@@ -1,6 +1,9 @@
 package dev.mlat.core.model;
 
 import dev.mlat.core.PartyId;
+import dev.mlat.core.validation.EmailAddressFormat;
+import dev.mlat.core.validation.LanguageCode;
+import dev.mlat.core.validation.NonBlankText;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,12 +23,12 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record ContactPerson(
-    String name,
-    Optional<String> function,
+    @NonBlankText String name,
+    Optional<@NonBlankText String> function,
     Optional<PartyId> actsFor,
-    Optional<String> email,
-    Optional<String> telephone,
-    List<String> languages) {
+    Optional<@EmailAddressFormat String> email,
+    Optional<@NonBlankText String> telephone,
+    List<@LanguageCode String> languages) {
 
   public ContactPerson {
     Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import java.util.Optional;
  */
 public record LegalBasis(
     Instrument instrument,
-    List<String> articles,
-    Optional<String> description) {
+    List<@NonBlankText String> articles,
+    Optional<@NonBlankText String> description) {
 
   public LegalBasis {
     Objects.requireNonNull(instrument, "instrument");

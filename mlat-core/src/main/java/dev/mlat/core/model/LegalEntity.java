@@ -2,6 +2,8 @@ package dev.mlat.core.model;
 
 import dev.mlat.core.Jurisdiction;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,14 +25,14 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record LegalEntity(
-    String reference,
+    @NonBlankText String reference,
     Optional<SubjectRole> role,
-    Optional<String> name,
-    Optional<String> registrationNumber,
+    Optional<@NonBlankText String> name,
+    Optional<@NonBlankText String> registrationNumber,
     Optional<Jurisdiction> registeredIn,
-    Optional<String> address,
-    List<Identifier> identifiers,
-    Optional<String> description) implements Subject {
+    Optional<@NonBlankText String> address,
+    List<@Valid Identifier> identifiers,
+    Optional<@NonBlankText String> description) implements Subject {
 
   public LegalEntity {
     Objects.requireNonNull(reference, "reference");

@@ -1,5 +1,7 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.constraints.Positive;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +17,9 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record MaximumPenalty(
-    Optional<Integer> imprisonmentMonths,
+    Optional<@Positive Integer> imprisonmentMonths,
     boolean lifeImprisonment,
-    Optional<String> description) {
+    Optional<@NonBlankText String> description) {
 
   public MaximumPenalty {
     Objects.requireNonNull(imprisonmentMonths, "imprisonmentMonths");

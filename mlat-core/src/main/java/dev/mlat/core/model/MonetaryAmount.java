@@ -1,5 +1,7 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.CurrencyCode;
+import dev.mlat.core.validation.DecimalAmount;
 import java.util.Objects;
 
 /**
@@ -14,8 +16,8 @@ import java.util.Objects;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record MonetaryAmount(
-    String currency,
-    String amount) {
+    @CurrencyCode String currency,
+    @DecimalAmount String amount) {
 
   public MonetaryAmount {
     Objects.requireNonNull(currency, "currency");

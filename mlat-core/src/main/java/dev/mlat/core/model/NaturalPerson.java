@@ -2,6 +2,8 @@ package dev.mlat.core.model;
 
 import dev.mlat.core.Jurisdiction;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -26,16 +28,16 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record NaturalPerson(
-    String reference,
+    @NonBlankText String reference,
     Optional<SubjectRole> role,
-    Optional<String> givenNames,
-    Optional<String> familyName,
+    Optional<@NonBlankText String> givenNames,
+    Optional<@NonBlankText String> familyName,
     Optional<LocalDate> dateOfBirth,
-    Optional<String> placeOfBirth,
+    Optional<@NonBlankText String> placeOfBirth,
     List<Jurisdiction> nationalities,
-    Optional<String> address,
-    List<Identifier> identifiers,
-    Optional<String> description) implements Subject {
+    Optional<@NonBlankText String> address,
+    List<@Valid Identifier> identifiers,
+    Optional<@NonBlankText String> description) implements Subject {
 
   public NaturalPerson {
     Objects.requireNonNull(reference, "reference");

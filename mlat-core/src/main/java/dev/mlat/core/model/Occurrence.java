@@ -1,6 +1,8 @@
 package dev.mlat.core.model;
 
 import dev.mlat.core.Jurisdiction;
+import dev.mlat.core.validation.NonBlankText;
+import dev.mlat.core.validation.OrderedOccurrence;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,12 +21,13 @@ import java.util.Optional;
  * @param description what happened then and there (may be absent)
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
+@OrderedOccurrence
 public record Occurrence(
     Optional<Instant> from,
     Optional<Instant> to,
-    Optional<String> place,
+    Optional<@NonBlankText String> place,
     Optional<Jurisdiction> country,
-    Optional<String> description) {
+    Optional<@NonBlankText String> description) {
 
   public Occurrence {
     Objects.requireNonNull(from, "from");

@@ -1,5 +1,7 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,10 +18,10 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record Offence(
-    String legalClassification,
-    Optional<String> statutoryProvision,
-    Optional<MaximumPenalty> maximumPenalty,
-    Optional<String> description) {
+    @NonBlankText String legalClassification,
+    Optional<@NonBlankText String> statutoryProvision,
+    Optional<@Valid MaximumPenalty> maximumPenalty,
+    Optional<@NonBlankText String> description) {
 
   public Offence {
     Objects.requireNonNull(legalClassification, "legalClassification");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,13 +32,13 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record Parties(
-    Party issuingAuthority,
-    Optional<Party> validatingAuthority,
-    Optional<Party> transmittingCentralAuthority,
-    Optional<Party> receivingCentralAuthority,
-    Optional<Party> executingAuthority,
-    Optional<ServiceProvider> serviceProvider,
-    List<ContactPerson> contactPersons) {
+    @Valid Party issuingAuthority,
+    Optional<@Valid Party> validatingAuthority,
+    Optional<@Valid Party> transmittingCentralAuthority,
+    Optional<@Valid Party> receivingCentralAuthority,
+    Optional<@Valid Party> executingAuthority,
+    Optional<@Valid ServiceProvider> serviceProvider,
+    List<@Valid ContactPerson> contactPersons) {
 
   public Parties {
     Objects.requireNonNull(issuingAuthority, "issuingAuthority");

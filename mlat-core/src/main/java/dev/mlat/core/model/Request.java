@@ -1,6 +1,10 @@
 package dev.mlat.core.model;
 
 import dev.mlat.core.model.measure.Measure;
+import dev.mlat.core.validation.DeadlineAfterIssue;
+import dev.mlat.core.validation.LanguageCode;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -44,23 +48,24 @@ import java.util.UUID;
  * @param attachments documents attached (orders, forms, translations) (possibly empty, never null)
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
+@DeadlineAfterIssue
 public record Request(
     UUID id,
-    Optional<String> requestingReference,
-    Optional<String> requestedReference,
+    Optional<@NonBlankText String> requestingReference,
+    Optional<@NonBlankText String> requestedReference,
     Optional<Instant> issuedAt,
-    Parties parties,
-    Optional<LegalBasis> legalBasis,
-    Optional<CaseDescription> caseDescription,
-    List<Subject> subjects,
-    List<Measure> measures,
-    Urgency urgency,
+    @Valid Parties parties,
+    Optional<@Valid LegalBasis> legalBasis,
+    Optional<@Valid CaseDescription> caseDescription,
+    List<@Valid Subject> subjects,
+    List<@Valid Measure> measures,
+    @Valid Urgency urgency,
     Optional<Instant> deadline,
-    Optional<Confidentiality> confidentiality,
-    Optional<UseConditions> useConditions,
-    Optional<String> language,
-    List<String> translationLanguages,
-    List<Attachment> attachments) {
+    Optional<@Valid Confidentiality> confidentiality,
+    Optional<@Valid UseConditions> useConditions,
+    Optional<@LanguageCode String> language,
+    List<@LanguageCode String> translationLanguages,
+    List<@Valid Attachment> attachments) {
 
   public Request {
     Objects.requireNonNull(id, "id");

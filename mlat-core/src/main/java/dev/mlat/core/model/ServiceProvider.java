@@ -1,6 +1,8 @@
 package dev.mlat.core.model;
 
 import dev.mlat.core.PartyId;
+import dev.mlat.core.validation.EmailAddressFormat;
+import dev.mlat.core.validation.NonBlankText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,11 +24,11 @@ import java.util.Optional;
  */
 public record ServiceProvider(
     PartyId id,
-    String name,
-    Optional<String> designatedEstablishment,
-    Optional<String> legalRepresentative,
-    Optional<String> postalAddress,
-    Optional<String> email) {
+    @NonBlankText String name,
+    Optional<@NonBlankText String> designatedEstablishment,
+    Optional<@NonBlankText String> legalRepresentative,
+    Optional<@NonBlankText String> postalAddress,
+    Optional<@EmailAddressFormat String> email) {
 
   public ServiceProvider {
     Objects.requireNonNull(id, "id");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.OrderedTimeRange;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param end end, inclusive
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
+@OrderedTimeRange
 public record TimeRange(
     Instant start,
     Instant end) {

@@ -1,5 +1,6 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record Urgency(
     UrgencyLevel level,
-    Optional<String> justification) {
+    Optional<@NonBlankText String> justification) {
 
   public Urgency {
     Objects.requireNonNull(level, "level");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.List;
 
 /**
@@ -15,8 +16,8 @@ import java.util.List;
  */
 public record UseConditions(
     boolean speciality,
-    List<String> useLimitations,
-    List<String> dataProtectionConditions) {
+    List<@NonBlankText String> useLimitations,
+    List<@NonBlankText String> dataProtectionConditions) {
 
   public UseConditions {
     useLimitations = List.copyOf(useLimitations);

@@ -1,5 +1,6 @@
 package dev.mlat.core.model.identifier;
 
+import dev.mlat.core.validation.EmailAddressFormat;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record EmailAddress(
-    String value) implements Identifier {
+    @EmailAddressFormat String value) implements Identifier {
 
   public EmailAddress {
     Objects.requireNonNull(value, "value");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model.identifier;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,9 @@ import java.util.Objects;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record GenericIdentifier(
-    String formatOwner,
-    String formatName,
-    String value) implements Identifier {
+    @NonBlankText String formatOwner,
+    @NonBlankText String formatName,
+    @NonBlankText String value) implements Identifier {
 
   public GenericIdentifier {
     Objects.requireNonNull(formatOwner, "formatOwner");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model.identifier;
 
+import dev.mlat.core.validation.IbanFormat;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record Iban(
-    String value) implements Identifier {
+    @IbanFormat String value) implements Identifier {
 
   public Iban {
     Objects.requireNonNull(value, "value");

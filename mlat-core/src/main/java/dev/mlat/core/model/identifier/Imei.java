@@ -1,5 +1,6 @@
 package dev.mlat.core.model.identifier;
 
+import dev.mlat.core.validation.ImeiFormat;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record Imei(
-    String value) implements Identifier {
+    @ImeiFormat String value) implements Identifier {
 
   public Imei {
     Objects.requireNonNull(value, "value");

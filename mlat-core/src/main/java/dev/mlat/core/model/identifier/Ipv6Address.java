@@ -1,5 +1,11 @@
 package dev.mlat.core.model.identifier;
 
+import dev.mlat.core.validation.Ipv6Literal;
+import dev.mlat.core.validation.Issued;
+import dev.mlat.core.validation.ObservedTimeRequired;
+import dev.mlat.core.validation.TimeZoneId;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,11 +22,12 @@ import java.util.Optional;
  * @param port the source port, needed behind carrier-grade NAT (may be absent)
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
+@ObservedTimeRequired(groups = Issued.class)
 public record Ipv6Address(
-    String value,
+    @Ipv6Literal String value,
     Optional<Instant> observedAt,
-    Optional<String> timeZone,
-    Optional<Integer> port) implements Identifier {
+    Optional<@TimeZoneId String> timeZone,
+    Optional<@PositiveOrZero @Max(65535) Integer> port) implements Identifier {
 
   public Ipv6Address {
     Objects.requireNonNull(value, "value");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model.identifier;
 
+import dev.mlat.core.validation.E164;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record PhoneNumber(
-    String value) implements Identifier {
+    @E164 String value) implements Identifier {
 
   public PhoneNumber {
     Objects.requireNonNull(value, "value");

@@ -1,5 +1,6 @@
 package dev.mlat.core.model.identifier;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,8 @@ import java.util.Objects;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record ProviderAccount(
-    String provider,
-    String value) implements Identifier {
+    @NonBlankText String provider,
+    @NonBlankText String value) implements Identifier {
 
   public ProviderAccount {
     Objects.requireNonNull(provider, "provider");

@@ -2,6 +2,8 @@ package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.MonetaryAmount;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,10 +20,10 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record Asset(
-    String description,
-    Optional<Identifier> identifier,
-    Optional<String> location,
-    Optional<MonetaryAmount> estimatedValue) {
+    @NonBlankText String description,
+    Optional<@Valid Identifier> identifier,
+    Optional<@NonBlankText String> location,
+    Optional<@Valid MonetaryAmount> estimatedValue) {
 
   public Asset {
     Objects.requireNonNull(description, "description");

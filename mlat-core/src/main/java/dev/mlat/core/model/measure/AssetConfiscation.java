@@ -1,6 +1,8 @@
 package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.MonetaryAmount;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +20,10 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record AssetConfiscation(
-    List<Asset> assets,
-    List<String> subjectReferences,
-    Optional<MonetaryAmount> totalAmount,
-    Optional<String> confiscationOrderReference) implements Measure {
+    List<@Valid Asset> assets,
+    List<@NonBlankText String> subjectReferences,
+    Optional<@Valid MonetaryAmount> totalAmount,
+    Optional<@NonBlankText String> confiscationOrderReference) implements Measure {
 
   public AssetConfiscation {
     assets = List.copyOf(assets);

@@ -1,6 +1,8 @@
 package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.MonetaryAmount;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +21,10 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record AssetFreezing(
-    List<Asset> assets,
-    List<String> subjectReferences,
-    Optional<MonetaryAmount> totalAmount,
-    Optional<String> freezingOrderReference) implements Measure {
+    List<@Valid Asset> assets,
+    List<@NonBlankText String> subjectReferences,
+    Optional<@Valid MonetaryAmount> totalAmount,
+    Optional<@NonBlankText String> freezingOrderReference) implements Measure {
 
   public AssetFreezing {
     assets = List.copyOf(assets);

@@ -2,6 +2,8 @@ package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.TimeRange;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +23,10 @@ import java.util.Optional;
  */
 public record BankingInformation(
     List<BankingInformationKind> kinds,
-    List<Identifier> accounts,
-    List<String> subjectReferences,
-    Optional<TimeRange> timeRange,
-    Optional<String> institution) implements Measure {
+    List<@Valid Identifier> accounts,
+    List<@NonBlankText String> subjectReferences,
+    Optional<@Valid TimeRange> timeRange,
+    Optional<@NonBlankText String> institution) implements Measure {
 
   public BankingInformation {
     kinds = List.copyOf(kinds);

@@ -2,6 +2,8 @@ package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.TimeRange;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,11 +25,11 @@ import java.util.Optional;
  */
 public record DataProduction(
     List<DataCategory> dataCategories,
-    List<Identifier> targets,
-    Optional<TimeRange> timeRange,
-    Optional<String> custodian,
-    Optional<String> dataDescription,
-    Optional<String> preservationReference) implements Measure {
+    List<@Valid Identifier> targets,
+    Optional<@Valid TimeRange> timeRange,
+    Optional<@NonBlankText String> custodian,
+    Optional<@NonBlankText String> dataDescription,
+    Optional<@NonBlankText String> preservationReference) implements Measure {
 
   public DataProduction {
     dataCategories = List.copyOf(dataCategories);

@@ -2,6 +2,8 @@ package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.TimeRange;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +23,10 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record ExpeditedDisclosure(
-    List<Identifier> targets,
-    Optional<TimeRange> timeRange,
-    Optional<String> preservationReference,
-    Optional<String> dataDescription) implements Measure {
+    List<@Valid Identifier> targets,
+    Optional<@Valid TimeRange> timeRange,
+    Optional<@NonBlankText String> preservationReference,
+    Optional<@NonBlankText String> dataDescription) implements Measure {
 
   public ExpeditedDisclosure {
     targets = List.copyOf(targets);

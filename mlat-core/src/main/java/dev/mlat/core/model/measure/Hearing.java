@@ -1,5 +1,7 @@
 package dev.mlat.core.model.measure;
 
+import dev.mlat.core.validation.LanguageCode;
+import dev.mlat.core.validation.NonBlankText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,10 +25,10 @@ import java.util.Optional;
 public record Hearing(
     HearingCapacity capacity,
     HearingMode mode,
-    Optional<String> subjectReference,
-    List<String> questions,
+    Optional<@NonBlankText String> subjectReference,
+    List<@NonBlankText String> questions,
     Optional<Instant> proposedAt,
-    Optional<String> interpreterLanguage,
+    Optional<@LanguageCode String> interpreterLanguage,
     boolean requestingAuthorityParticipation) implements Measure {
 
   public Hearing {

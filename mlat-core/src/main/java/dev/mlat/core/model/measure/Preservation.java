@@ -2,6 +2,9 @@ package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.TimeRange;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,11 +26,11 @@ import java.util.Optional;
  */
 public record Preservation(
     List<DataCategory> dataCategories,
-    List<Identifier> targets,
-    Optional<TimeRange> timeRange,
-    Optional<String> custodian,
-    Optional<String> dataDescription,
-    Optional<Integer> periodDays,
+    List<@Valid Identifier> targets,
+    Optional<@Valid TimeRange> timeRange,
+    Optional<@NonBlankText String> custodian,
+    Optional<@NonBlankText String> dataDescription,
+    Optional<@Positive Integer> periodDays,
     boolean productionToFollow) implements Measure {
 
   public Preservation {

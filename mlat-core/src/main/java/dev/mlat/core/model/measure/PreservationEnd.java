@@ -1,5 +1,6 @@
 package dev.mlat.core.model.measure;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,8 +15,8 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record PreservationEnd(
-    Optional<String> preservationReference,
-    Optional<String> reason) implements Measure {
+    Optional<@NonBlankText String> preservationReference,
+    Optional<@NonBlankText String> reason) implements Measure {
 
   public PreservationEnd {
     Objects.requireNonNull(preservationReference, "preservationReference");

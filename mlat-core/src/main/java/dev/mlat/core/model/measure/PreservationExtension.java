@@ -1,5 +1,7 @@
 package dev.mlat.core.model.measure;
 
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.constraints.Positive;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +17,9 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record PreservationExtension(
-    Optional<String> preservationReference,
-    Optional<Integer> extensionDays,
-    Optional<String> reason) implements Measure {
+    Optional<@NonBlankText String> preservationReference,
+    Optional<@Positive Integer> extensionDays,
+    Optional<@NonBlankText String> reason) implements Measure {
 
   public PreservationExtension {
     Objects.requireNonNull(preservationReference, "preservationReference");

@@ -2,6 +2,8 @@ package dev.mlat.core.model.measure;
 
 import dev.mlat.core.model.TimeRange;
 import dev.mlat.core.model.identifier.Identifier;
+import dev.mlat.core.validation.NonBlankText;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,9 +20,9 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record RealTimeTrafficCollection(
-    List<Identifier> targets,
-    Optional<TimeRange> period,
-    Optional<String> description) implements Measure {
+    List<@Valid Identifier> targets,
+    Optional<@Valid TimeRange> period,
+    Optional<@NonBlankText String> description) implements Measure {
 
   public RealTimeTrafficCollection {
     targets = List.copyOf(targets);

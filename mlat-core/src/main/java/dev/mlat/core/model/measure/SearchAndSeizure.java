@@ -1,5 +1,6 @@
 package dev.mlat.core.model.measure;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +18,10 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record SearchAndSeizure(
-    Optional<String> location,
-    List<String> objectsSought,
-    List<String> subjectReferences,
-    Optional<String> description) implements Measure {
+    Optional<@NonBlankText String> location,
+    List<@NonBlankText String> objectsSought,
+    List<@NonBlankText String> subjectReferences,
+    Optional<@NonBlankText String> description) implements Measure {
 
   public SearchAndSeizure {
     Objects.requireNonNull(location, "location");

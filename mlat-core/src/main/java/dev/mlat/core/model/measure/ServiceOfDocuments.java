@@ -1,5 +1,6 @@
 package dev.mlat.core.model.measure;
 
+import dev.mlat.core.validation.NonBlankText;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,9 @@ import java.util.Optional;
  * @throws NullPointerException if a required component or an {@code Optional} is null
  */
 public record ServiceOfDocuments(
-    Optional<String> subjectReference,
-    List<String> attachmentIds,
-    Optional<String> addressForService,
+    Optional<@NonBlankText String> subjectReference,
+    List<@NonBlankText String> attachmentIds,
+    Optional<@NonBlankText String> addressForService,
     boolean proofOfServiceRequired) implements Measure {
 
   public ServiceOfDocuments {
