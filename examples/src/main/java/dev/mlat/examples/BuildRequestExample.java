@@ -6,9 +6,11 @@
  *   1. preserve (Art. 29) the subscriber and traffic data of the customer who used the IPv6 address
  *      2001:db8:4f2a::17 on 14 February 2026 at 21:37:05 UTC (source port 51234), and
  *   2. produce (Art. 31) that customer's subscriber data.
- * The program builds the request, writes it with the strict writer, reads the bytes back with the
- * strict reader (the same checks a receiving ministry applies), checks both are equal, and prints
- * the JSON on standard output.
+ * The program builds the request, validates it at the ISSUED level (complete under the Budapest
+ * Convention: every problem is printed on standard error with its JSON path, code and a message a
+ * prosecutor understands, and the program exits with status 1), writes it with the strict writer,
+ * reads the bytes back with the strict reader (the same checks a receiving ministry applies),
+ * checks both are equal, and prints the JSON on standard output.
  *
  * Run (from the repository root):
  *   mvn -q -pl examples -am package dependency:build-classpath -Dmdep.outputFile=target/examples.cp -DskipTests
@@ -39,12 +41,17 @@ import dev.mlat.core.model.identifier.Ipv6Address;
 import dev.mlat.core.model.measure.DataCategory;
 import dev.mlat.core.model.measure.DataProduction;
 import dev.mlat.core.model.measure.Preservation;
+import dev.mlat.core.validation.Level;
+import dev.mlat.core.validation.RequestValidator;
+import dev.mlat.core.validation.ValidationReport;
+import dev.mlat.core.validation.Violation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -90,7 +97,10 @@ public final class BuildRequestExample {
         Optional.of("Connection logs and subscriber record for the address at that time; they identify the uploader."),
         Optional.of(90), true);
     var production = new DataProduction(List.of(DataCategory.SUBSCRIBER), List.of(address), Optional.of(period),
-        Optional.of("Example Hosting GmbH, Frankfurt am Main"), Optional.empty(), Optional.empty());
+        Optional.of("Example Hosting GmbH, Frankfurt am Main"),
+        Optional.of("Name, postal and e-mail address and payment details of the customer to whom the address"
+            + " was assigned at that time: the customer is the presumed author of the extortion e-mails."),
+        Optional.empty());
 
     return Request.builder(UUID.fromString("0f8c2f4e-8d7a-4c71-9a53-3c0d2a9b6e11"), parties)
         .requestingReference("PARQUET-PARIS-2026-00042")
@@ -113,6 +123,16 @@ public final class BuildRequestExample {
   public static void main(String[] args) throws MlatCoreException, IOException {
     MlatJson json = MlatJson.strict();
     Request request = buildRequest();
+
+    // Before anything is signed: is the request complete for the instrument it invokes?
+    ValidationReport report = new RequestValidator().validate(request, Level.ISSUED, Locale.ENGLISH);
+    if (!report.isValid()) {
+      PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+      for (Violation v : report.violations()) {
+        err.println(v.path() + ": " + v.code().code() + ": " + v.message());
+      }
+      System.exit(1);
+    }
 
     byte[] bytes = json.writeRequest(request);
     Request back = json.readRequest(bytes); // what the receiving side does; throws JsonInputException on bad input
