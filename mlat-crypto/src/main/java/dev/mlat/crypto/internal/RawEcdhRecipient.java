@@ -132,8 +132,11 @@ public final class RawEcdhRecipient extends JceKeyAgreeAuthEnvelopedRecipient {
         return "SHA-384";
       case "1.3.132.1.11.3":
         return "SHA-512";
+      case "1.3.133.16.840.63.0.2":
+        // Only reached when a legacy policy accepted the SHA-1 KDF for reading old material.
+        return "SHA-1";
       default:
-        throw new CMSException("key agreement scheme " + schemeOid + " is not ECDH with a SHA-2 KDF");
+        throw new CMSException("key agreement scheme " + schemeOid + " is not ephemeral-static ECDH with the X9.63 KDF");
     }
   }
 
