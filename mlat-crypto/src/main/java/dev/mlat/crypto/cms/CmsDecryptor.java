@@ -184,6 +184,10 @@ public final class CmsDecryptor {
       try {
         content = chosen.getContentStream(recipient);
       } catch (CMSException e) {
+        if (hasCause(e, java.security.ProviderException.class)) {
+          throw new MlatCryptoException(CryptoErrorCode.KEY_OPERATION_UNSUPPORTED,
+              "the provider of " + identity + " refused the key operation: " + e.getMessage(), e);
+        }
         throw new MlatCryptoException(CryptoErrorCode.CMS_AUTHENTICATION_FAILED,
             "the content key cannot be recovered with " + identity + " (" + algorithm + ")", e);
       }
@@ -216,6 +220,15 @@ public final class CmsDecryptor {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
       throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "AuthEnvelopedData cannot be parsed: " + e, e);
     }
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean limitMessage(IOException e) {

@@ -86,6 +86,9 @@ public final class RawEcdhRecipient extends JceKeyAgreeAuthEnvelopedRecipient {
       }
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new CMSException("content key cannot be recovered: " + e.getClass().getSimpleName(), e);
+    } catch (java.security.ProviderException e) {
+      // A token refusing the derivation (for example a key without CKA_DERIVE) is not a forged message.
+      throw new CMSException("the key's provider refused ECDH: " + e.getMessage(), e);
     } finally {
       if (z != null) {
         Arrays.fill(z, (byte) 0);

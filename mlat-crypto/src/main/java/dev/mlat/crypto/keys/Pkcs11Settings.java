@@ -50,6 +50,11 @@ public record Pkcs11Settings(String name, Path library, long slotId, int slotLis
       b.append("slotListIndex = ").append(slotListIndex).append('\n');
     }
     b.append("attributes(*, CKO_PRIVATE_KEY, *) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n  CKA_TOKEN = true\n}\n");
+    // ECDH decryption derives on the token: EC private keys need CKA_DERIVE.
+    b.append("attributes(*, CKO_PRIVATE_KEY, CKK_EC) = {\n  CKA_DERIVE = true\n}\n");
+    // The raw ECDH secret is a session object read back for the KDF in software (SunPKCS11 has no
+    // ECDH with the CMS KDF); it never lands on the token and is wiped after use.
+    b.append("attributes(generate, CKO_SECRET_KEY, CKK_GENERIC_SECRET) = {\n  CKA_TOKEN = false\n  CKA_SENSITIVE = false\n  CKA_EXTRACTABLE = true\n}\n");
     return b.toString();
   }
 }

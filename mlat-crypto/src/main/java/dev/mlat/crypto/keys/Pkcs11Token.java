@@ -72,7 +72,7 @@ public final class Pkcs11Token implements AutoCloseable {
       try {
         store.load(null, pin);
       } catch (IOException e) {
-        if (e.getCause() instanceof FailedLoginException || e.getCause() instanceof LoginException) {
+        if (isLoginFailure(e)) {
           throw new MlatCryptoException(CryptoErrorCode.HSM_LOGIN_FAILED,
               "login to PKCS#11 token (" + settings.name() + ") failed: " + rootMessage(e));
         }
@@ -102,6 +102,17 @@ public final class Pkcs11Token implements AutoCloseable {
     } finally {
       Arrays.fill(pin, '\0');
     }
+  }
+
+  private static boolean isLoginFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof FailedLoginException || m.contains("CKR_PIN_INCORRECT") || m.contains("CKR_PIN_LOCKED")
+          || m.contains("CKR_PIN_INVALID") || m.contains("CKR_PIN_LEN_RANGE")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {
