@@ -33,8 +33,9 @@ public class Pkcs11TokenTest {
   public static synchronized Pkcs11Settings tokenWithIdentities() throws Exception {
     Pkcs11Settings settings = SoftHsm.token();
     if (!imported) {
+      // Distinct jurisdictions: the two PKIs would otherwise share CA names, and the token builds chains by name.
       ecPki = TestPki.builder(DE).algorithm(PkiAlgorithm.ECDSA_P256).build();
-      rsaPki = TestPki.builder(DE).algorithm(PkiAlgorithm.RSA_3072).build();
+      rsaPki = TestPki.builder(Jurisdiction.of("AT")).algorithm(PkiAlgorithm.RSA_3072).build();
       try (var token = Pkcs11Token.open(settings, SoftHsm.pin())) {
         var store = KeyStore.getInstance("PKCS11", token.provider());
         store.load(null, SoftHsm.pin());
@@ -84,6 +85,37 @@ public class Pkcs11TokenTest {
       var opened = new CmsDecryptor(AlgorithmPolicy.defaultPolicy(), token.keyRing(), CmsLimits.defaults()).decrypt(sealed, DE);
       assertThat(opened.content()).isEqualTo(plaintext);
       assertThat(opened.recipientCertificate()).isEqualTo(cert);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = dev.mlat.crypto.SignatureAlgorithm.class,
+      names = {"ECDSA_SHA256", "RSA_PKCS1_SHA256", "RSA_PSS_SHA256", "RSA_PSS_SHA512"})
+  void signsOnTheToken(dev.mlat.crypto.SignatureAlgorithm algorithm) throws Exception {
+    var settings = tokenWithIdentities();
+    boolean ec = algorithm == dev.mlat.crypto.SignatureAlgorithm.ECDSA_SHA256;
+    var pki = ec ? ecPki : rsaPki;
+    var clock = java.time.Clock.systemUTC();
+    byte[] content = "signed on the HSM".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (var token = Pkcs11Token.open(settings, SoftHsm.pin())) {
+      var identity = token.keyRing().identities().stream()
+          .filter(i -> i.label().equals(ec ? "ec-signing" : "rsa-signing")).findFirst().orElseThrow();
+      byte[] signed = dev.mlat.crypto.cms.CmsSigner.builder(AlgorithmPolicy.defaultPolicy(), clock)
+          .signer(DE, identity, algorithm).build().sign(content, dev.mlat.crypto.cms.Encapsulation.ENCAPSULATED);
+      dev.mlat.crypto.cms.SignerTrust anchor = (signer, intermediates, expected, at) -> {
+        if (!intermediates.contains(pki.intermediate().certificate())) {
+          throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_UNTRUSTED, "intermediate missing");
+        }
+        try {
+          signer.verify(pki.intermediate().certificate().getPublicKey());
+        } catch (java.security.GeneralSecurityException e) {
+          throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_UNTRUSTED, "not issued by the test CA");
+        }
+      };
+      var verified = new dev.mlat.crypto.cms.CmsSignatureVerifier(AlgorithmPolicy.defaultPolicy(), anchor, clock, CmsLimits.defaults())
+          .verify(signed, dev.mlat.crypto.cms.SignatureExpectation.oneSigner(DE));
+      assertThat(verified.content()).isEqualTo(content);
+      assertThat(verified.signers()).singleElement().satisfies(s -> assertThat(s.algorithm()).isEqualTo(algorithm));
     }
   }
 
