@@ -68,6 +68,10 @@ import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
  */
 public final class CmsDecryptor {
   private static final int GCM_TAG_BYTES = 16;
+  /** HKDF-SHA256/384/512 (RFC 8619) and BouncyCastle's default KDF2 / KDF3 (X9.44) over SHA-2. */
+  private static final java.util.Set<String> KEM_KDFS = java.util.Set.of(
+      "1.2.840.113549.1.9.16.3.28", "1.2.840.113549.1.9.16.3.29", "1.2.840.113549.1.9.16.3.30",
+      "1.3.133.16.840.9.44.1.2", "1.3.133.16.840.9.44.1.3");
   private static final int GCM_NONCE_BYTES = 12;
 
   private final AlgorithmPolicy policy;
@@ -303,8 +307,17 @@ public final class CmsDecryptor {
   private KeyEstablishmentAlgorithm checkRecipient(RecipientInformation ri, KeyIdentity identity, Jurisdiction sender)
       throws MlatCryptoException {
     X509Certificate cert = identity.certificate();
-    if (ri instanceof KeyTransRecipientInformation || ri instanceof KEMRecipientInformation) {
+    if (ri instanceof KeyTransRecipientInformation) {
       return policy.checkKeyEstablishment(sender, ri.getKeyEncryptionAlgOID(), ri.getKeyEncryptionAlgParams(), cert.getPublicKey());
+    }
+    if (ri instanceof KEMRecipientInformation) {
+      var algorithm = policy.checkKeyEstablishment(sender, ri.getKeyEncryptionAlgOID(), ri.getKeyEncryptionAlgParams(), cert.getPublicKey());
+      String kdf = ((KEMRecipientInformation) ri).getKdfAlgorithm().getAlgorithm().getId();
+      if (!KEM_KDFS.contains(kdf)) {
+        throw new MlatCryptoException(CryptoErrorCode.ALGORITHM_REFUSED,
+            "KEMRecipientInfo key-derivation function " + kdf + " is not HKDF with SHA-256/384/512 or KDF2/KDF3 with a SHA-2 hash");
+      }
+      return algorithm;
     }
     if (ri instanceof KeyAgreeRecipientInformation) {
       var algorithm = policy.checkKeyEstablishment(sender, ri.getKeyEncryptionAlgOID(), ri.getKeyEncryptionAlgParams(), cert.getPublicKey());

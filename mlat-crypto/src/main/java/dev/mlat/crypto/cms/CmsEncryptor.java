@@ -147,7 +147,10 @@ public final class CmsEncryptor {
               CMSAlgorithm.AES256_WRAP).addRecipient(cert).setProvider(bc).setSecureRandom(random);
         }
         case KEY_ENCAPSULATION:
-          return new JceKEMRecipientInfoGenerator(cert, CMSAlgorithm.AES256_WRAP).setProvider(bc).setSecureRandom(random);
+          // HKDF-SHA256 is the KDF every ML-KEM CMS implementation must support (RFC 9936); BouncyCastle defaults to KDF2.
+          return new JceKEMRecipientInfoGenerator(cert, CMSAlgorithm.AES256_WRAP)
+              .setKDF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_alg_hkdf_with_sha256))
+              .setProvider(bc).setSecureRandom(random);
         default:
           throw new IllegalStateException("not a certificate recipient: " + r.algorithm());
       }

@@ -73,6 +73,21 @@ class CmsEncryptorTest {
   }
 
   @Test
+  void kemRecipientsUseHkdfSha256AndAes256KeyWrap() throws Exception {
+    var recipient = Pkis.encryption(PkiAlgorithm.ML_DSA_65);
+    byte[] sealed = CmsEncryptor.builder(POLICY).recipient(EncryptionRecipient.of(DE, recipient.certificate())).build().encrypt(random(10));
+    var info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(ASN1Primitive.fromByteArray(sealed));
+    var aed = org.bouncycastle.asn1.cms.AuthEnvelopedData.getInstance(info.getContent());
+    var ori = org.bouncycastle.asn1.cms.OtherRecipientInfo.getInstance(
+        org.bouncycastle.asn1.cms.RecipientInfo.getInstance(aed.getRecipientInfos().getObjectAt(0)).getInfo());
+    assertThat(ori.getType().getId()).isEqualTo("1.2.840.113549.1.9.16.13.3"); // id-ori-kem
+    var kem = org.bouncycastle.asn1.cms.KEMRecipientInfo.getInstance(ori.getValue());
+    assertThat(kem.getKem().getAlgorithm().getId()).isEqualTo(KeyEstablishmentAlgorithm.ML_KEM_768.oid());
+    assertThat(kem.getKdf().getAlgorithm().getId()).isEqualTo("1.2.840.113549.1.9.16.3.28"); // id-alg-hkdf-with-sha256
+    assertThat(kem.getWrap().getAlgorithm().getId()).isEqualTo(KeyEstablishmentAlgorithm.AES_256_WRAP.oid());
+  }
+
+  @Test
   void streamsSeveralMebibytesForSeveralRecipientsEachOfWhichCanOpen(@TempDir Path dir) throws Exception {
     var ec = Pkis.encryption(PkiAlgorithm.ECDSA_P256);
     var rsa = Pkis.encryption(PkiAlgorithm.RSA_3072);
