@@ -209,20 +209,22 @@ public final class CmsDecryptor {
     } catch (BoundedInputStream.LimitExceededException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
     } catch (CMSException e) {
-      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "AuthEnvelopedData cannot be parsed: " + e.getMessage(), e);
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
     } catch (IOException e) {
       if (isAuthenticationFailure(e)) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_AUTHENTICATION_FAILED,
             "the AES-GCM tag does not verify: the message was altered; no content released", e);
       }
       if (e.getClass().getName().startsWith("org.bouncycastle.asn1") || e instanceof java.io.EOFException) {
-        throw new MlatCryptoException(limitMessage(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-            "AuthEnvelopedData cannot be parsed: " + e.getMessage(), e);
+        throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+            "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
       }
       throw e;
     } catch (RuntimeException e) {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
-      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "AuthEnvelopedData cannot be parsed: " + e, e);
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
     }
   }
 
@@ -233,11 +235,6 @@ public final class CmsDecryptor {
       }
     }
     return false;
-  }
-
-  private static boolean limitMessage(IOException e) {
-    String m = String.valueOf(e.getMessage());
-    return m.contains("out of bounds length") || m.contains("max_cons_depth") || m.contains("nested construction");
   }
 
   private static boolean isAuthenticationFailure(Throwable e) {

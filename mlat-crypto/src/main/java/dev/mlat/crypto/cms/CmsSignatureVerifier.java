@@ -211,18 +211,18 @@ public final class CmsSignatureVerifier {
     } catch (BoundedInputStream.LimitExceededException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
     } catch (CMSException | OperatorCreationException | CertificateException e) {
-      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "SignedData cannot be parsed: " + e.getMessage(), e);
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
     } catch (IOException e) {
       if (e.getClass().getName().startsWith("org.bouncycastle") || e instanceof java.io.EOFException) {
-        String m = String.valueOf(e.getMessage());
-        boolean limit = m.contains("out of bounds length") || m.contains("max_cons_depth") || m.contains("nested construction");
-        throw new MlatCryptoException(limit ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-            "SignedData cannot be parsed: " + e.getMessage(), e);
+        throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+            "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
       }
       throw e;
     } catch (RuntimeException e) {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
-      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "SignedData cannot be parsed: " + e, e);
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
     }
   }
 

@@ -33,6 +33,28 @@ public final class Asn1Limits {
     }
   }
 
+  /** True when a parser failure (anywhere in the cause chain) is one of BouncyCastle's length or nesting limits. */
+  public static boolean isLimitFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("out of bounds length") || m.contains("max_cons_depth") || m.contains("nested construction")
+          || m.contains("nesting") || t instanceof StackOverflowError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost message of a parser failure, for error texts. */
+  public static String describe(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return t == e ? String.valueOf(m) : e.getMessage() + " (" + t.getClass().getSimpleName() + (m == null ? "" : ": " + m) + ")";
+  }
+
   /** Makes sure the defaults are in place (idempotent, thread-safe through class initialisation). */
   public static void ensureInstalled() {
     // The static initialiser does the work once.
