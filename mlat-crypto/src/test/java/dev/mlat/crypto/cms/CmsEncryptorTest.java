@@ -61,6 +61,31 @@ class CmsEncryptorTest {
     assertThat(opened.keyEstablishment()).isEqualTo(algorithm.encryptionAlgorithm());
   }
 
+  static Stream<Arguments> moreRecipientKeys() throws Exception {
+    return Stream.of(
+        Arguments.of("EC P-384", Signers.ec("secp384r1"), org.bouncycastle.asn1.x509.KeyUsage.keyAgreement, KeyEstablishmentAlgorithm.ECDH_SHA384_KDF),
+        Arguments.of("EC P-521", Signers.ec("secp521r1"), org.bouncycastle.asn1.x509.KeyUsage.keyAgreement, KeyEstablishmentAlgorithm.ECDH_SHA512_KDF),
+        Arguments.of("ML-KEM-1024", java.security.KeyPairGenerator.getInstance("ML-KEM-1024", dev.mlat.crypto.internal.Providers.bouncyCastle())
+            .generateKeyPair(), org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment, KeyEstablishmentAlgorithm.ML_KEM_1024),
+        Arguments.of("ML-KEM-1024 and ECDH P-384", java.security.KeyPairGenerator.getInstance("MLKEM1024-ECDH-P384-SHA3-256",
+            dev.mlat.crypto.internal.Providers.bouncyCastle()).generateKeyPair(), org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment,
+            KeyEstablishmentAlgorithm.MLKEM1024_ECDH_P384_SHA3_256));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("moreRecipientKeys")
+  void roundTripsTheOtherCurvesAndKemSizes(String name, java.security.KeyPair keys, int keyUsage, KeyEstablishmentAlgorithm expected)
+      throws Exception {
+    var credential = Signers.issue(keys, keyUsage, "DE-MOJ encryption " + name);
+    byte[] plaintext = random(70_000);
+    var recipient = EncryptionRecipient.of(DE, credential.certificate());
+    assertThat(recipient.algorithm()).isEqualTo(expected);
+    byte[] sealed = CmsEncryptor.builder(POLICY).recipient(recipient).build().encrypt(plaintext);
+    var opened = new CmsDecryptor(POLICY, Pkis.ring(credential), CmsLimits.defaults()).decrypt(sealed, FR);
+    assertThat(opened.content()).isEqualTo(plaintext);
+    assertThat(opened.keyEstablishment()).isEqualTo(expected);
+  }
+
   @Test
   void usesAes256GcmWith128BitTagAnd96BitNonce() throws Exception {
     var recipient = Pkis.encryption(PkiAlgorithm.ECDSA_P256);

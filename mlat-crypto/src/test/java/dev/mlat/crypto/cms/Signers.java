@@ -76,15 +76,24 @@ final class Signers {
         default:
           keys = KeyPairGenerator.getInstance(algorithm.jcaName(), Providers.bouncyCastle()).generateKeyPair();
       }
+      return issue(keys, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, "DE-MOJ signing " + algorithm);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot issue a " + algorithm + " test certificate", e);
+    }
+  }
+
+  /** A certificate for {@code keys} with {@code keyUsage}, issued by the DE ECDSA test PKI's issuing CA. */
+  static TestCredential issue(KeyPair keys, int keyUsage, String commonName) {
+    try {
       var issuer = pki().intermediate();
       Instant now = Instant.now();
       var builder = new JcaX509v3CertificateBuilder(
           X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
           new BigInteger(64, new SecureRandom()).setBit(63), Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
-          new X500Name("C=DE,O=DE-MOJ,CN=DE-MOJ signing " + algorithm), keys.getPublic());
+          new X500Name("C=DE,O=DE-MOJ,CN=" + commonName), keys.getPublic());
       var utils = new JcaX509ExtensionUtils();
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
       builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
       builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer.certificate()));
       var holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Providers.bouncyCastle())
@@ -92,11 +101,11 @@ final class Signers {
       var cert = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle()).getCertificate(holder);
       return new TestCredential(cert, keys, List.of(cert, issuer.certificate(), pki().root().certificate()));
     } catch (Exception e) {
-      throw new IllegalStateException("cannot issue a " + algorithm + " test certificate", e);
+      throw new IllegalStateException("cannot issue a test certificate for " + commonName, e);
     }
   }
 
-  private static KeyPair ec(String curve) throws Exception {
+  static KeyPair ec(String curve) throws Exception {
     var g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec(curve));
     return g.generateKeyPair();
