@@ -7,6 +7,7 @@ import dev.mlat.crypto.KeyEstablishmentAlgorithm;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.internal.Asn1Limits;
 import dev.mlat.crypto.internal.BoundedInputStream;
+import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
 import dev.mlat.crypto.internal.KeyAccess;
 import dev.mlat.crypto.internal.Providers;
@@ -147,7 +148,8 @@ public final class CmsDecryptor {
   }
 
   private Opened open(InputStream raw, Jurisdiction sender, OutputStream sink) throws MlatCryptoException, IOException {
-    var in = new BufferedInputStream(new BoundedInputStream(raw, limits.maxMessageBytes(), "CMS message"), 64 * 1024);
+    var in = new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "CMS message"), 64 * 1024);
+    sink = CallerIo.sink(sink);
     try {
       String type = ContentInfoPeek.contentType(in).orElseThrow(
           () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
@@ -212,15 +214,17 @@ public final class CmsDecryptor {
       throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
           "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
     } catch (IOException e) {
+      IOException callers = CallerIo.callerFailure(e);
+      if (callers != null) {
+        throw callers;
+      }
       if (isAuthenticationFailure(e)) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_AUTHENTICATION_FAILED,
             "the AES-GCM tag does not verify: the message was altered; no content released", e);
       }
-      if (e.getClass().getName().startsWith("org.bouncycastle.asn1") || e instanceof java.io.EOFException) {
-        throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-            "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
-      }
-      throw e;
+      // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
     } catch (RuntimeException e) {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
       throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,

@@ -7,6 +7,7 @@ import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.SignatureAlgorithm;
 import dev.mlat.crypto.internal.Asn1Limits;
 import dev.mlat.crypto.internal.BoundedInputStream;
+import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
 import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.SignedAttributes;
@@ -151,7 +152,11 @@ public final class CmsSignatureVerifier {
 
   private VerifiedSignature run(InputStream raw, InputStream detachedContent, SignatureExpectation expected, OutputStream sink)
       throws MlatCryptoException, IOException {
-    var in = new BufferedInputStream(new BoundedInputStream(raw, limits.maxMessageBytes(), "SignedData"), 64 * 1024);
+    var in = new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "SignedData"), 64 * 1024);
+    sink = CallerIo.sink(sink);
+    if (detachedContent != null) {
+      detachedContent = CallerIo.source(detachedContent);
+    }
     try {
       String type = ContentInfoPeek.contentType(in).orElseThrow(
           () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
@@ -214,11 +219,13 @@ public final class CmsSignatureVerifier {
       throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
           "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
     } catch (IOException e) {
-      if (e.getClass().getName().startsWith("org.bouncycastle") || e instanceof java.io.EOFException) {
-        throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-            "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+      IOException callers = CallerIo.callerFailure(e);
+      if (callers != null) {
+        throw callers;
       }
-      throw e;
+      // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
     } catch (RuntimeException e) {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
       throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,

@@ -38,7 +38,7 @@ public final class Asn1Limits {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
       if (m.contains("out of bounds length") || m.contains("max_cons_depth") || m.contains("nested construction")
-          || m.contains("nesting") || t instanceof StackOverflowError) {
+          || m.contains("nesting") || t instanceof StackOverflowError || t instanceof BoundedInputStream.LimitExceededException) {
         return true;
       }
     }
