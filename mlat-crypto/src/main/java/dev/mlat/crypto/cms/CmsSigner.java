@@ -114,7 +114,9 @@ public final class CmsSigner {
           signing.write(buffer, 0, n);
         }
       }
-    } catch (CMSException | OperatorCreationException | CertificateEncodingException e) {
+    } catch (OperatorCreationException | org.bouncycastle.operator.RuntimeOperatorException e) {
+      throw new MlatCryptoException(CryptoErrorCode.KEY_OPERATION_UNSUPPORTED, "a signer's key cannot sign: " + e.getMessage(), e);
+    } catch (CMSException | CertificateEncodingException e) {
       throw new IOException("cannot build SignedData: " + e.getMessage(), e);
     }
   }

@@ -68,7 +68,8 @@ public final class KeyIdentity {
    *
    * @param chain the certificate first, then its issuers (the anchor may be included; signing
    *     leaves it out of messages)
-   * @throws IllegalArgumentException when the chain is empty or the key does not belong to the certificate's algorithm family
+   * @throws IllegalArgumentException when the chain is empty (that the key belongs to the certificate
+   *     shows when it is first used: a signature that does not verify, a message that does not open)
    */
   public static KeyIdentity of(PrivateKey privateKey, List<X509Certificate> chain) {
     Objects.requireNonNull(privateKey, "privateKey");
