@@ -137,7 +137,9 @@ public final class CmsSignatureVerifier {
   }
 
   /**
-   * Verifies a detached SignedData over {@code content}.
+   * Verifies a detached SignedData over {@code content}. The signature (at most
+   * {@link CmsLimits#maxMessageBytes()}) is read into memory; the content is streamed. A SignedData
+   * that encapsulates content is refused here (CMS_MALFORMED) rather than checked against other bytes.
    *
    * @throws MlatCryptoException as {@link #verify(byte[], SignatureExpectation)}
    * @throws IOException when reading fails
@@ -147,7 +149,25 @@ public final class CmsSignatureVerifier {
     Objects.requireNonNull(signature, "signature");
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(expected, "expected");
-    return run(signature, content, expected, OutputStream.nullOutputStream());
+    // A detached signature is small: read it (bounded) so that an encapsulated one can be refused
+    // before its own eContent is silently ignored in favour of the supplied content.
+    byte[] bytes;
+    try {
+      bytes = new BoundedInputStream(signature, limits.maxMessageBytes(), "SignedData").readAllBytes();
+    } catch (BoundedInputStream.LimitExceededException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
+    }
+    boolean encapsulated;
+    try {
+      encapsulated = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(), bytes).getSignedContent() != null;
+    } catch (CMSException | OperatorCreationException | RuntimeException e) {
+      encapsulated = false; // the full run below reports what is wrong with it
+    }
+    if (encapsulated) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
+          "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
+    }
+    return run(new ByteArrayInputStream(bytes), content, expected, OutputStream.nullOutputStream());
   }
 
   private VerifiedSignature run(InputStream raw, InputStream detachedContent, SignatureExpectation expected, OutputStream sink)

@@ -150,6 +150,13 @@ class CmsSignatureVerifierTest {
   }
 
   @Test
+  void anEncapsulatedSignatureIsNotAcceptedAsADetachedOne() throws Exception {
+    byte[] signed = signedEc();
+    assertCode(() -> verifier().verifyDetached(new ByteArrayInputStream(signed), new ByteArrayInputStream(CONTENT),
+        SignatureExpectation.oneSigner(DE)), CryptoErrorCode.CMS_MALFORMED);
+  }
+
+  @Test
   void aStreamedVerificationReleasesTheFileOnlyWhenEverythingPassed(@TempDir Path dir) throws Exception {
     byte[] big = CmsEncryptorTest.random(2 * 1024 * 1024);
     var out = new ByteArrayOutputStream();
