@@ -225,6 +225,14 @@ public final class CmsDecryptor {
       // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
       throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
           "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
+    } catch (IllegalStateException e) {
+      // BouncyCastle feeds authenticated attributes to the cipher as AAD after the content, which
+      // the JDK's GCM refuses; the profile has no authenticated attributes anyway.
+      if (String.valueOf(e.getMessage()).contains("AAD")) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+            "AuthEnvelopedData carries authenticated attributes; the profile has none; no content released", e);
+      }
+      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "AuthEnvelopedData cannot be parsed: " + Asn1Limits.describe(e), e);
     } catch (RuntimeException e) {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
       throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,

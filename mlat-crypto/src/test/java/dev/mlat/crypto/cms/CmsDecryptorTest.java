@@ -186,6 +186,29 @@ class CmsDecryptorTest {
   }
 
   @Test
+  void refusesAuthenticatedAttributesOutsideTheProfile() throws Exception {
+    var gen = new CMSAuthEnvelopedDataStreamGenerator();
+    gen.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(rsa().certificate(), new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+        org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP, new org.bouncycastle.asn1.pkcs.RSAESOAEPparams(
+            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, org.bouncycastle.asn1.DERNull.INSTANCE),
+            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_mgf1,
+                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, org.bouncycastle.asn1.DERNull.INSTANCE)),
+            org.bouncycastle.asn1.pkcs.RSAESOAEPparams.DEFAULT_P_SOURCE_ALGORITHM))).setProvider(Providers.bouncyCastle()));
+    gen.setAuthenticatedAttributeGenerator(params -> new org.bouncycastle.asn1.cms.AttributeTable(
+        new org.bouncycastle.asn1.cms.Attribute(org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
+            new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.cms.Time(new java.util.Date())))));
+    var out = new ByteArrayOutputStream();
+    var encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+        .setProvider(Providers.bouncyCastle()).build();
+    try (var os = gen.open(out, encryptor)) {
+      os.write(PLAINTEXT);
+    }
+    byte[] sealed = out.toByteArray();
+    assertThatThrownBy(() -> decryptor(rsa()).decrypt(sealed, FR)).isInstanceOfSatisfying(MlatCryptoException.class,
+        e -> assertThat(e.errorCode()).as(e.getMessage() + " / " + e.getCause()).isEqualTo(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE));
+  }
+
+  @Test
   void refusesUnauthenticatedEnvelopedData() throws Exception {
     var gen = new CMSEnvelopedDataGenerator();
     gen.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(rsa().certificate()).setProvider(Providers.bouncyCastle()));
