@@ -228,6 +228,9 @@ public final class CmsSignatureVerifier {
         algorithms.add(v.algorithm());
       }
       checkRequirement(expected.requirement(), algorithms);
+      if (expected.requirement() == SignerRequirement.CLASSICAL_AND_POST_QUANTUM && verified.size() == 2) {
+        checkSameAuthority(verified.get(0).certificate(), verified.get(1).certificate());
+      }
       Instant at = clock.instant();
       for (var v : verified) {
         trust.verify(v.certificate(), v.intermediates(), expected.jurisdiction(), at);
@@ -448,6 +451,28 @@ public final class CmsSignatureVerifier {
       default:
         throw new IllegalStateException("unknown requirement " + requirement);
     }
+  }
+
+  /**
+   * The two halves of a hybrid signature must come from one authority: when both certificates name
+   * an authority (subject organizationIdentifier, docs/TRUST.md), the names must be equal.
+   */
+  private static void checkSameAuthority(X509Certificate a, X509Certificate b) throws MlatCryptoException {
+    var first = organizationIdentifier(a);
+    var second = organizationIdentifier(b);
+    if (first != null && second != null && !first.equals(second)) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_COUNT,
+          "the classical and the ML-DSA signature of a hybrid signature come from different authorities (" + first + ", " + second + ")");
+    }
+  }
+
+  private static String organizationIdentifier(X509Certificate certificate) {
+    var name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    var rdns = name.getRDNs(new ASN1ObjectIdentifier("2.5.4.97"));
+    if (rdns.length != 1) {
+      return null;
+    }
+    return org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());
   }
 
   private static boolean isComposite(SignatureAlgorithm a) {

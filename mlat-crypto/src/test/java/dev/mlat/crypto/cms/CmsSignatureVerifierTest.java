@@ -103,6 +103,27 @@ class CmsSignatureVerifierTest {
   }
 
   @Test
+  void theTwoHalvesOfAHybridSignatureMustComeFromOneAuthority() throws Exception {
+    var moj = Signers.pki().authority("DE-MOJ").signing();   // organizationIdentifier DE:DE-MOJ
+    var bkaMlDsa = Signers.issue(java.security.KeyPairGenerator.getInstance("ML-DSA-65", Providers.bouncyCastle()).generateKeyPair(),
+        org.bouncycastle.asn1.x509.KeyUsage.digitalSignature,
+        new org.bouncycastle.asn1.x500.X500Name("C=DE,O=DE-BKA,2.5.4.97=DE:DE-BKA,CN=DE-BKA signing ML-DSA"));
+    var mojMlDsa = Signers.issue(java.security.KeyPairGenerator.getInstance("ML-DSA-65", Providers.bouncyCastle()).generateKeyPair(),
+        org.bouncycastle.asn1.x509.KeyUsage.digitalSignature,
+        new org.bouncycastle.asn1.x500.X500Name("C=DE,O=DE-MOJ,2.5.4.97=DE:DE-MOJ,CN=DE-MOJ signing ML-DSA"));
+    byte[] mixed = CmsSigner.builder(POLICY, CLOCK)
+        .signer(DE, Pkis.identity(moj), SignatureAlgorithm.ECDSA_SHA256)
+        .signer(DE, Pkis.identity(bkaMlDsa), SignatureAlgorithm.ML_DSA_65)
+        .build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+    assertCode(() -> verifier().verify(mixed, SignatureExpectation.hybrid(DE)), CryptoErrorCode.CMS_SIGNER_COUNT);
+    byte[] same = CmsSigner.builder(POLICY, CLOCK)
+        .signer(DE, Pkis.identity(moj), SignatureAlgorithm.ECDSA_SHA256)
+        .signer(DE, Pkis.identity(mojMlDsa), SignatureAlgorithm.ML_DSA_65)
+        .build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+    assertThat(verifier().verify(same, SignatureExpectation.hybrid(DE)).signers()).hasSize(2);
+  }
+
+  @Test
   void refusesAttributesOutsideTheProfile() throws Exception {
     // BouncyCastle's default signed attributes add CMS algorithm protection and no signing-certificate-v2.
     var credential = Signers.credential(SignatureAlgorithm.ECDSA_SHA256);

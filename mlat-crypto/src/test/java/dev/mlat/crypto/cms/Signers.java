@@ -84,13 +84,18 @@ final class Signers {
 
   /** A certificate for {@code keys} with {@code keyUsage}, issued by the DE ECDSA test PKI's issuing CA. */
   static TestCredential issue(KeyPair keys, int keyUsage, String commonName) {
+    return issue(keys, keyUsage, new X500Name("C=DE,O=DE-MOJ,CN=" + commonName));
+  }
+
+  /** A certificate with the given subject, otherwise as {@link #issue(KeyPair, int, String)}. */
+  static TestCredential issue(KeyPair keys, int keyUsage, X500Name subject) {
     try {
       var issuer = pki().intermediate();
       Instant now = Instant.now();
       var builder = new JcaX509v3CertificateBuilder(
           X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
           new BigInteger(64, new SecureRandom()).setBit(63), Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
-          new X500Name("C=DE,O=DE-MOJ,CN=" + commonName), keys.getPublic());
+          subject, keys.getPublic());
       var utils = new JcaX509ExtensionUtils();
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
@@ -101,7 +106,7 @@ final class Signers {
       var cert = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle()).getCertificate(holder);
       return new TestCredential(cert, keys, List.of(cert, issuer.certificate(), pki().root().certificate()));
     } catch (Exception e) {
-      throw new IllegalStateException("cannot issue a test certificate for " + commonName, e);
+      throw new IllegalStateException("cannot issue a test certificate for " + subject, e);
     }
   }
 
