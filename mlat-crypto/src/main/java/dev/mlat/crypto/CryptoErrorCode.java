@@ -78,7 +78,66 @@ public enum CryptoErrorCode implements ErrorCode {
       "The certificate carries no authority identifier (subject organizationIdentifier), or names an authority not registered for the jurisdiction."),
   /** The authority is registered for the jurisdiction but not for this role (sign, receive, relay, carry). */
   AUTHORITY_ROLE_NOT_ALLOWED(
-      "The authority is registered for the jurisdiction but not for this role (sign, receive, relay, carry).");
+      "The authority is registered for the jurisdiction but not for this role (sign, receive, relay, carry)."),
+  // keys
+  /** A PKCS#12 key store cannot be read: not a PKCS#12 file, corrupted, or it holds no private key with a certificate. */
+  KEYSTORE_INVALID(
+      "A PKCS#12 key store cannot be read: not a PKCS#12 file, corrupted, or it holds no private key with a certificate."),
+  /** The PKCS#12 password (or a key's password) is wrong. */
+  KEYSTORE_WRONG_PASSWORD(
+      "The PKCS#12 password (or a key's password) is wrong."),
+  /** A PKCS#12 key store is larger than the limit, or holds more entries than allowed. */
+  KEYSTORE_LIMIT_EXCEEDED(
+      "A PKCS#12 key store is larger than the limit, or holds more entries than allowed."),
+  /** The PKCS#11 module cannot be loaded or the configured token/slot is not present. */
+  HSM_UNAVAILABLE(
+      "The PKCS#11 module cannot be loaded or the configured token/slot is not present."),
+  /** Login to the PKCS#11 token failed (wrong PIN, PIN locked). */
+  HSM_LOGIN_FAILED(
+      "Login to the PKCS#11 token failed (wrong PIN, PIN locked)."),
+  /** No identity of the key ring matches the requested certificate, issuer and serial number, or subject key identifier. */
+  IDENTITY_NOT_FOUND(
+      "No identity of the key ring matches the requested certificate, issuer and serial number, or subject key identifier."),
+  /** The key cannot perform this operation where it lives (for example RSA-OAEP decryption with a key on a PKCS#11 token through SunPKCS11, which has no OAEP). */
+  KEY_OPERATION_UNSUPPORTED(
+      "The key cannot perform this operation where it lives (for example RSA-OAEP decryption with a key on a PKCS#11 token through SunPKCS11, which has no OAEP)."),
+  // cms
+  /** A CMS structure cannot be parsed, or is not the expected CMS type (AuthEnvelopedData, SignedData). */
+  CMS_MALFORMED(
+      "A CMS structure cannot be parsed, or is not the expected CMS type (AuthEnvelopedData, SignedData)."),
+  /** A CMS structure exceeds a limit: input size, number of RecipientInfos, SignerInfos or certificates, or ASN.1 nesting depth. */
+  CMS_LIMIT_EXCEEDED(
+      "A CMS structure exceeds a limit: input size, number of RecipientInfos, SignerInfos or certificates, or ASN.1 nesting depth."),
+  /** None of the message's RecipientInfos is addressed to an identity of the key ring. */
+  CMS_NO_MATCHING_RECIPIENT(
+      "None of the message's RecipientInfos is addressed to an identity of the key ring."),
+  /** The AES-GCM tag does not verify or the content key cannot be recovered: the message was altered or not sealed for this key. No plaintext is released. */
+  CMS_AUTHENTICATION_FAILED(
+      "The AES-GCM tag does not verify or the content key cannot be recovered: the message was altered or not sealed for this key. No plaintext is released."),
+  /** The AES-GCM parameters are not the profile's: a tag shorter than 128 bits or a nonce other than 96 bits. */
+  CMS_GCM_PARAMETERS_REFUSED(
+      "The AES-GCM parameters are not the profile's: a tag shorter than 128 bits or a nonce other than 96 bits."),
+  /** A message would carry a classical RecipientInfo beside a post-quantum one, which removes the post-quantum protection of the shared content key. */
+  CMS_CLASSICAL_BESIDE_POST_QUANTUM(
+      "A message would carry a classical RecipientInfo beside a post-quantum one, which removes the post-quantum protection of the shared content key."),
+  /** A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one. */
+  CMS_UNEXPECTED_ATTRIBUTE(
+      "A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one."),
+  /** The eContentType or the signed content-type attribute differs from what the caller expects, or they differ from each other. */
+  CMS_CONTENT_TYPE_MISMATCH(
+      "The eContentType or the signed content-type attribute differs from what the caller expects, or they differ from each other."),
+  /** The SignedData does not carry exactly the expected signers (zero, extra or missing SignerInfos; a hybrid signature without both its classical and its ML-DSA part). */
+  CMS_SIGNER_COUNT(
+      "The SignedData does not carry exactly the expected signers (zero, extra or missing SignerInfos; a hybrid signature without both its classical and its ML-DSA part)."),
+  /** The signer's certificate is not in the SignedData's certificate set. */
+  CMS_SIGNER_CERTIFICATE_MISSING(
+      "The signer's certificate is not in the SignedData's certificate set."),
+  /** The signing-certificate-v2 attribute does not identify the signer's certificate. */
+  CMS_SIGNING_CERTIFICATE_MISMATCH(
+      "The signing-certificate-v2 attribute does not identify the signer's certificate."),
+  /** A signature or the message-digest attribute does not verify over the content. */
+  CMS_SIGNATURE_INVALID(
+      "A signature or the message-digest attribute does not verify over the content.");
 
   private final String description;
 

@@ -1,0 +1,490 @@
+package dev.mlat.crypto.cms;
+
+import dev.mlat.crypto.AlgorithmPolicy;
+import dev.mlat.crypto.CryptoErrorCode;
+import dev.mlat.crypto.DigestAlgorithm;
+import dev.mlat.crypto.MlatCryptoException;
+import dev.mlat.crypto.SignatureAlgorithm;
+import dev.mlat.crypto.internal.Asn1Limits;
+import dev.mlat.crypto.internal.BoundedInputStream;
+import dev.mlat.crypto.internal.CallerIo;
+import dev.mlat.crypto.internal.ContentInfoPeek;
+import dev.mlat.crypto.internal.Providers;
+import dev.mlat.crypto.internal.SignedAttributes;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataParser;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Verifies CMS SignedData against what the caller expects ({@link SignatureExpectation}):
+ * <ul>
+ *   <li>exactly the expected signers ({@link SignerRequirement}); zero, extra or stripped SignerInfos fail;
+ *   <li>eContentType and each signed content-type attribute equal the expected content type;
+ *   <li>signed attributes are exactly content-type, message-digest, signing-time and
+ *       signing-certificate-v2, each once with one value; no unsigned attributes;
+ *   <li>signing-certificate-v2 identifies the signer certificate (hash, and issuer and serial when present);
+ *   <li>digest and signature algorithms and the signer key are allowed by the policy for the jurisdiction;
+ *   <li>each signature verifies, and the {@link SignerTrust} accepts each signer for the jurisdiction.
+ * </ul>
+ * Content is released only after all of that: as bytes ({@link #verify(byte[], SignatureExpectation)})
+ * or as a file moved into place after the checks ({@link #verify(InputStream, SignatureExpectation, Path)}).
+ *
+ * <pre>{@code
+ * var verifier = new CmsSignatureVerifier(AlgorithmPolicy.defaultPolicy(), trustDirectory, clock, CmsLimits.defaults());
+ * VerifiedContent v = verifier.verify(signedData, SignatureExpectation.oneSigner(Jurisdiction.of("FR")));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe when the {@link SignerTrust} is.
+ */
+public final class CmsSignatureVerifier {
+  private static final ASN1ObjectIdentifier SIGNING_CERTIFICATE_V2 = PKCSObjectIdentifiers.id_aa_signingCertificateV2;
+
+  private final AlgorithmPolicy policy;
+  private final SignerTrust trust;
+  private final Clock clock;
+  private final CmsLimits limits;
+
+  public CmsSignatureVerifier(AlgorithmPolicy policy, SignerTrust trust, Clock clock, CmsLimits limits) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.trust = Objects.requireNonNull(trust, "trust");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    Asn1Limits.ensureInstalled();
+  }
+
+  /**
+   * Verifies an encapsulated SignedData held in memory and returns its content.
+   *
+   * @throws MlatCryptoException CMS_MALFORMED, CMS_LIMIT_EXCEEDED, CMS_CONTENT_TYPE_MISMATCH, CMS_SIGNER_COUNT,
+   *     CMS_SIGNER_CERTIFICATE_MISSING, CMS_UNEXPECTED_ATTRIBUTE, CMS_SIGNING_CERTIFICATE_MISMATCH,
+   *     CMS_SIGNATURE_INVALID, the policy's codes, and the {@link SignerTrust}'s codes
+   */
+  public VerifiedContent verify(byte[] signedData, SignatureExpectation expected) throws MlatCryptoException {
+    Objects.requireNonNull(signedData, "signedData");
+    Objects.requireNonNull(expected, "expected");
+    var out = new ByteArrayOutputStream();
+    try {
+      var result = run(new ByteArrayInputStream(signedData), null, expected, out);
+      return new VerifiedContent(out.toByteArray(), result.signers());
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory verification failed", e);
+    }
+  }
+
+  /**
+   * Verifies a streamed encapsulated SignedData; the content goes to a temporary file beside
+   * {@code target}, moved to {@code target} only after every check passed, deleted otherwise.
+   *
+   * @throws MlatCryptoException as {@link #verify(byte[], SignatureExpectation)}
+   * @throws IOException when reading or writing fails
+   */
+  public VerifiedSignature verify(InputStream signedData, SignatureExpectation expected, Path target)
+      throws MlatCryptoException, IOException {
+    Objects.requireNonNull(signedData, "signedData");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(target, "target");
+    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".mlat-quarantine-", ".part");
+    boolean done = false;
+    try {
+      VerifiedSignature result;
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        result = run(signedData, null, expected, out);
+      }
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      done = true;
+      return result;
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /**
+   * Verifies a detached SignedData over {@code content}. The signature (at most
+   * {@link CmsLimits#maxMessageBytes()}) is read into memory; the content is streamed. A SignedData
+   * that encapsulates content is refused here (CMS_MALFORMED) rather than checked against other bytes.
+   *
+   * @throws MlatCryptoException as {@link #verify(byte[], SignatureExpectation)}
+   * @throws IOException when reading fails
+   */
+  public VerifiedSignature verifyDetached(InputStream signature, InputStream content, SignatureExpectation expected)
+      throws MlatCryptoException, IOException {
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(expected, "expected");
+    // A detached signature is small: read it (bounded) so that an encapsulated one can be refused
+    // before its own eContent is silently ignored in favour of the supplied content.
+    byte[] bytes;
+    try {
+      bytes = new BoundedInputStream(signature, limits.maxMessageBytes(), "SignedData").readAllBytes();
+    } catch (BoundedInputStream.LimitExceededException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
+    }
+    boolean encapsulated;
+    try {
+      encapsulated = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(), bytes).getSignedContent() != null;
+    } catch (CMSException | OperatorCreationException | RuntimeException e) {
+      encapsulated = false; // the full run below reports what is wrong with it
+    }
+    if (encapsulated) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
+          "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
+    }
+    return run(new ByteArrayInputStream(bytes), content, expected, OutputStream.nullOutputStream());
+  }
+
+  private VerifiedSignature run(InputStream raw, InputStream detachedContent, SignatureExpectation expected, OutputStream sink)
+      throws MlatCryptoException, IOException {
+    var in = new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "SignedData"), 64 * 1024);
+    sink = CallerIo.sink(sink);
+    if (detachedContent != null) {
+      detachedContent = CallerIo.source(detachedContent);
+    }
+    try {
+      String type = ContentInfoPeek.contentType(in).orElseThrow(
+          () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
+      if (!type.equals(CMSObjectIdentifiers.signedData.getId())) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "expected SignedData, found content type " + type);
+      }
+      var digests = new JcaDigestCalculatorProviderBuilder().build();
+      CMSSignedDataParser parser = detachedContent == null
+          ? new CMSSignedDataParser(digests, in)
+          : new CMSSignedDataParser(digests, new CMSTypedStream(detachedContent), in);
+      if (!expected.contentType().oid().equals(parser.getSignedContentTypeOID())) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
+            "eContentType is " + parser.getSignedContentTypeOID() + ", expected " + expected.contentType().oid());
+      }
+      for (var digest : parser.getDigestAlgorithmIDs()) {
+        policy.checkDigest(digest.getAlgorithm().getId());
+      }
+      CMSTypedStream signed = parser.getSignedContent();
+      if (signed == null) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
+            detachedContent == null ? "SignedData is detached (no eContent); verify it with its content"
+                : "no content to verify against");
+      }
+      long length = copyBounded(signed.getContentStream(), sink);
+      var certificateHolders = new ArrayList<X509CertificateHolder>();
+      for (Object o : parser.getCertificates().getMatches(null)) {
+        certificateHolders.add((X509CertificateHolder) o);
+        if (certificateHolders.size() > limits.maxCertificates()) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+              "SignedData carries more than " + limits.maxCertificates() + " certificates");
+        }
+      }
+      var signerInfos = new ArrayList<SignerInformation>(parser.getSignerInfos().getSigners());
+      if (signerInfos.size() > limits.maxSignerInfos()) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+            "SignedData carries " + signerInfos.size() + " SignerInfos, more than the limit of " + limits.maxSignerInfos());
+      }
+      var certificates = new ArrayList<X509Certificate>();
+      var converter = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle());
+      for (var h : certificateHolders) {
+        certificates.add(converter.getCertificate(h));
+      }
+      var verified = new ArrayList<VerifiedSigner>();
+      var algorithms = new ArrayList<SignatureAlgorithm>();
+      for (var signer : signerInfos) {
+        var cert = signerCertificate(signer, certificateHolders, certificates);
+        var v = verifySigner(signer, cert, certificates, expected, parser.getSignedContentTypeOID());
+        verified.add(v);
+        algorithms.add(v.algorithm());
+      }
+      checkRequirement(expected.requirement(), algorithms);
+      if (expected.requirement() == SignerRequirement.CLASSICAL_AND_POST_QUANTUM && verified.size() == 2) {
+        checkSameAuthority(verified.get(0).certificate(), verified.get(1).certificate());
+      }
+      Instant at = clock.instant();
+      for (var v : verified) {
+        trust.verify(v.certificate(), v.intermediates(), expected.jurisdiction(), at);
+      }
+      return new VerifiedSignature(length, verified);
+    } catch (BoundedInputStream.LimitExceededException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
+    } catch (CMSException | OperatorCreationException | CertificateException e) {
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+    } catch (IOException e) {
+      IOException callers = CallerIo.callerFailure(e);
+      if (callers != null) {
+        throw callers;
+      }
+      // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+    } catch (RuntimeException e) {
+      // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
+      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+    }
+  }
+
+  private long copyBounded(InputStream content, OutputStream sink) throws IOException, MlatCryptoException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while ((n = content.read(buffer)) > 0) {
+      total += n;
+      if (total > limits.maxContentBytes()) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+            "signed content is larger than the limit of " + limits.maxContentBytes() + " bytes");
+      }
+      sink.write(buffer, 0, n);
+    }
+    return total;
+  }
+
+  private static X509Certificate signerCertificate(SignerInformation signer, List<X509CertificateHolder> holders,
+      List<X509Certificate> certificates) throws MlatCryptoException {
+    X509Certificate found = null;
+    for (int i = 0; i < holders.size(); i++) {
+      if (signer.getSID().match(holders.get(i))) {
+        if (found != null && !found.equals(certificates.get(i))) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_CERTIFICATE_MISSING,
+              "two different certificates match the signer identifier");
+        }
+        found = certificates.get(i);
+      }
+    }
+    if (found == null) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_CERTIFICATE_MISSING,
+          "the signer's certificate (" + describe(signer) + ") is not in the SignedData's certificates");
+    }
+    return found;
+  }
+
+  private static String describe(SignerInformation signer) {
+    var sid = signer.getSID();
+    if (sid.getSerialNumber() != null) {
+      return "issuer " + sid.getIssuer() + ", serial " + sid.getSerialNumber().toString(16);
+    }
+    return "subject key identifier " + (sid.getSubjectKeyIdentifier() == null ? "?" : java.util.HexFormat.of().formatHex(sid.getSubjectKeyIdentifier()));
+  }
+
+  private VerifiedSigner verifySigner(SignerInformation signer, X509Certificate cert, List<X509Certificate> certificates,
+      SignatureExpectation expected, String eContentType) throws MlatCryptoException, OperatorCreationException, IOException {
+    DigestAlgorithm digest = policy.checkDigest(signer.getDigestAlgOID());
+    SignatureAlgorithm algorithm = policy.checkSignature(expected.jurisdiction(), signatureOid(signer, digest),
+        signer.getEncryptionAlgParams(), cert.getPublicKey());
+    if (algorithm.digest().isPresent() && algorithm.digest().get() != digest) {
+      throw new MlatCryptoException(CryptoErrorCode.ALGORITHM_REFUSED,
+          "signature algorithm " + algorithm + " over a " + digest + " digest: the two hash functions must agree");
+    }
+    if (signer.getUnsignedAttributes() != null && signer.getUnsignedAttributes().size() > 0) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+          "SignerInfo carries unsigned attributes " + types(signer.getUnsignedAttributes().toASN1EncodableVector()) + "; the profile has none");
+    }
+    if (signer.getSignedAttributes() == null) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+          "SignerInfo has no signed attributes; content-type, message-digest, signing-time and signing-certificate-v2 are required");
+    }
+    var vector = signer.getSignedAttributes().toASN1EncodableVector();
+    var seen = new HashSet<ASN1ObjectIdentifier>();
+    for (int i = 0; i < vector.size(); i++) {
+      var attribute = Attribute.getInstance(vector.get(i));
+      var attrType = attribute.getAttrType();
+      if (!SignedAttributes.PROFILE.contains(attrType)) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+            "unexpected signed attribute " + attrType + "; accepted: content-type, message-digest, signing-time, signing-certificate-v2");
+      }
+      if (!seen.add(attrType) || attribute.getAttrValues().size() != 1) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+            "signed attribute " + attrType + " appears more than once or with more than one value");
+      }
+    }
+    if (!seen.containsAll(SignedAttributes.PROFILE)) {
+      var missing = new HashSet<>(SignedAttributes.PROFILE);
+      missing.removeAll(seen);
+      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE, "required signed attributes missing: " + missing);
+    }
+    var table = signer.getSignedAttributes();
+    var contentType = ASN1ObjectIdentifier.getInstance(table.get(CMSAttributes.contentType).getAttrValues().getObjectAt(0));
+    if (!contentType.getId().equals(eContentType) || !contentType.getId().equals(expected.contentType().oid())) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
+          "signed content-type attribute is " + contentType + ", eContentType " + eContentType + ", expected " + expected.contentType().oid());
+    }
+    checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), cert);
+    Instant signingTime = Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)).getDate().toInstant();
+    boolean valid;
+    try {
+      valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle()).build(cert));
+    } catch (CMSSignerDigestMismatchException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNATURE_INVALID,
+          "the message-digest attribute of " + describe(signer) + " does not match the content", e);
+    } catch (CMSException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNATURE_INVALID,
+          "the signature of " + describe(signer) + " does not verify: " + e.getMessage(), e);
+    }
+    if (!valid) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNATURE_INVALID, "the signature of " + describe(signer) + " does not verify");
+    }
+    var intermediates = new ArrayList<X509Certificate>();
+    for (var c : certificates) {
+      if (!c.equals(cert)) {
+        intermediates.add(c);
+      }
+    }
+    return new VerifiedSigner(cert, intermediates, algorithm, digest, signingTime);
+  }
+
+  /** OpenSSL names RSA PKCS#1 v1.5 signatures by rsaEncryption and some stacks ECDSA by the key OID: resolve with the digest. */
+  private static String signatureOid(SignerInformation signer, DigestAlgorithm digest) {
+    String oid = signer.getEncryptionAlgOID();
+    if (oid.equals(PKCSObjectIdentifiers.rsaEncryption.getId())) {
+      switch (digest) {
+        case SHA256:
+          return SignatureAlgorithm.RSA_PKCS1_SHA256.oid();
+        case SHA384:
+          return SignatureAlgorithm.RSA_PKCS1_SHA384.oid();
+        case SHA512:
+          return SignatureAlgorithm.RSA_PKCS1_SHA512.oid();
+        case SHA1:
+          return SignatureAlgorithm.RSA_PKCS1_SHA1.oid();
+        default:
+          return oid;
+      }
+    }
+    if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey.getId())) {
+      switch (digest) {
+        case SHA256:
+          return SignatureAlgorithm.ECDSA_SHA256.oid();
+        case SHA384:
+          return SignatureAlgorithm.ECDSA_SHA384.oid();
+        case SHA512:
+          return SignatureAlgorithm.ECDSA_SHA512.oid();
+        default:
+          return oid;
+      }
+    }
+    return oid;
+  }
+
+  private void checkSigningCertificate(Attribute attribute, X509Certificate cert) throws MlatCryptoException {
+    try {
+      var scv2 = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0));
+      var ids = scv2.getCerts();
+      if (ids.length == 0) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNING_CERTIFICATE_MISMATCH, "signing-certificate-v2 names no certificate");
+      }
+      var id = ids[0];
+      DigestAlgorithm hash = policy.checkDigest(id.getHashAlgorithm().getAlgorithm().getId());
+      byte[] actual = MessageDigest.getInstance(hash.jcaName()).digest(cert.getEncoded());
+      if (!MessageDigest.isEqual(actual, id.getCertHash())) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNING_CERTIFICATE_MISMATCH,
+            "signing-certificate-v2 does not identify the signer certificate " + cert.getSubjectX500Principal().getName());
+      }
+      var issuerSerial = id.getIssuerSerial();
+      if (issuerSerial != null) {
+        boolean serialOk = issuerSerial.getSerial().getValue().equals(cert.getSerialNumber());
+        var certIssuer = X500Name.getInstance(cert.getIssuerX500Principal().getEncoded());
+        boolean issuerOk = Arrays.stream(issuerSerial.getIssuer().getNames())
+            .anyMatch(n -> n.getTagNo() == GeneralName.directoryName && X500Name.getInstance(n.getName()).equals(certIssuer));
+        if (!serialOk || !issuerOk) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNING_CERTIFICATE_MISMATCH,
+              "signing-certificate-v2 names another issuer or serial number than the signer certificate's");
+        }
+      }
+    } catch (java.security.GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNING_CERTIFICATE_MISMATCH,
+          "signing-certificate-v2 cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkRequirement(SignerRequirement requirement, List<SignatureAlgorithm> algorithms) throws MlatCryptoException {
+    switch (requirement) {
+      case ONE_SIGNER:
+        if (algorithms.size() != 1) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_COUNT,
+              "expected exactly one signer, found " + algorithms.size() + " SignerInfos");
+        }
+        return;
+      case CLASSICAL_AND_POST_QUANTUM:
+        if (algorithms.size() == 1 && isComposite(algorithms.get(0))) {
+          return;
+        }
+        if (algorithms.size() == 2) {
+          long pure = algorithms.stream().filter(a -> a.postQuantum() && !isComposite(a)).count();
+          long classical = algorithms.stream().filter(a -> !a.postQuantum()).count();
+          if (pure == 1 && classical == 1) {
+            return;
+          }
+        }
+        throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_COUNT,
+            "expected a hybrid signature (one composite SignerInfo, or one classical and one ML-DSA SignerInfo), found " + algorithms);
+      default:
+        throw new IllegalStateException("unknown requirement " + requirement);
+    }
+  }
+
+  /**
+   * The two halves of a hybrid signature must come from one authority: when both certificates name
+   * an authority (subject organizationIdentifier, docs/TRUST.md), the names must be equal.
+   */
+  private static void checkSameAuthority(X509Certificate a, X509Certificate b) throws MlatCryptoException {
+    var first = organizationIdentifier(a);
+    var second = organizationIdentifier(b);
+    if (first != null && second != null && !first.equals(second)) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_COUNT,
+          "the classical and the ML-DSA signature of a hybrid signature come from different authorities (" + first + ", " + second + ")");
+    }
+  }
+
+  private static String organizationIdentifier(X509Certificate certificate) {
+    var name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+    var rdns = name.getRDNs(new ASN1ObjectIdentifier("2.5.4.97"));
+    if (rdns.length != 1) {
+      return null;
+    }
+    return org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());
+  }
+
+  private static boolean isComposite(SignatureAlgorithm a) {
+    return a.name().startsWith("MLDSA");
+  }
+
+  private static String types(org.bouncycastle.asn1.ASN1EncodableVector v) {
+    var out = new ArrayList<String>();
+    for (int i = 0; i < v.size(); i++) {
+      out.add(Attribute.getInstance(v.get(i)).getAttrType().getId());
+    }
+    return out.toString();
+  }
+
+}

@@ -1,0 +1,224 @@
+package dev.mlat.crypto.cms;
+
+import dev.mlat.core.Jurisdiction;
+import dev.mlat.crypto.AlgorithmPolicy;
+import dev.mlat.crypto.CryptoErrorCode;
+import dev.mlat.crypto.MlatCryptoException;
+import dev.mlat.crypto.SignatureAlgorithm;
+import dev.mlat.crypto.internal.KeyAccess;
+import dev.mlat.crypto.internal.Providers;
+import dev.mlat.crypto.internal.SignedAttributes;
+import dev.mlat.crypto.internal.TokenContentSigner;
+import dev.mlat.crypto.keys.KeyIdentity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
+import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Signs content as CMS SignedData (RFC 5652) with exactly the signed attributes content-type,
+ * message-digest, signing-time and signing-certificate-v2 (CAdES baseline B), encapsulated or
+ * detached, streamed. The certificate set holds each signer's chain up to, not including, the
+ * anchor (self-signed certificates are left out). Algorithms: ECDSA P-256/P-384/P-521, RSA-PSS and
+ * RSA PKCS#1 v1.5 (3072 bits and more under the default policy), Ed25519, ML-DSA-65/87 and the
+ * composite ML-DSA + ECDSA algorithms; a hybrid signature is two signers (classical + ML-DSA) or
+ * one composite. The content digest runs on the JDK provider; software keys sign with
+ * BouncyCastle's provider, token keys on the token.
+ *
+ * <pre>{@code
+ * CmsSigner signer = CmsSigner.builder(AlgorithmPolicy.defaultPolicy(), clock)
+ *     .signer(Jurisdiction.of("FR"), signingIdentity, SignatureAlgorithm.ECDSA_SHA256)
+ *     .build();
+ * signer.sign(in, out, Encapsulation.ENCAPSULATED);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe (signing-time comes from the injected clock).
+ */
+public final class CmsSigner {
+  private final List<Entry> signers;
+  private final CmsContentType contentType;
+  private final Clock clock;
+
+  private static final class Entry {
+    final KeyIdentity identity;
+    final SignatureAlgorithm algorithm;
+
+    Entry(KeyIdentity identity, SignatureAlgorithm algorithm) {
+      this.identity = identity;
+      this.algorithm = algorithm;
+    }
+  }
+
+  private CmsSigner(Builder b) {
+    this.signers = List.copyOf(b.signers);
+    this.contentType = b.contentType;
+    this.clock = b.clock;
+  }
+
+  /** A builder under {@code policy}, with signing-time from {@code clock}. */
+  public static Builder builder(AlgorithmPolicy policy, Clock clock) {
+    return new Builder(policy, clock);
+  }
+
+  /**
+   * Signs everything {@code content} yields into {@code out} (neither stream is closed).
+   *
+   * @throws MlatCryptoException KEY_OPERATION_UNSUPPORTED when a key cannot sign with its algorithm where it lives
+   * @throws IOException when reading or writing fails
+   */
+  public void sign(InputStream content, OutputStream out, Encapsulation encapsulation) throws MlatCryptoException, IOException {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(encapsulation, "encapsulation");
+    try {
+      var generator = new CMSSignedDataStreamGenerator();
+      var certificates = new LinkedHashSet<X509Certificate>();
+      var digests = new JcaDigestCalculatorProviderBuilder().build();
+      for (var e : signers) {
+        ContentSigner contentSigner = contentSigner(e);
+        SignerInfoGenerator info = new JcaSignerInfoGeneratorBuilder(digests)
+            .setSignedAttributeGenerator(new SignedAttributes(e.identity.certificate(), clock))
+            .build(contentSigner, e.identity.certificate());
+        generator.addSignerInfoGenerator(info);
+        for (var c : e.identity.chain()) {
+          if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+            certificates.add(c);
+          }
+        }
+      }
+      generator.addCertificates(new JcaCertStore(certificates));
+      try (OutputStream signing = generator.open(new ASN1ObjectIdentifier(contentType.oid()), new NonClosing(out),
+          encapsulation == Encapsulation.ENCAPSULATED)) {
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = content.read(buffer)) > 0) {
+          signing.write(buffer, 0, n);
+        }
+      }
+    } catch (OperatorCreationException | org.bouncycastle.operator.RuntimeOperatorException e) {
+      throw new MlatCryptoException(CryptoErrorCode.KEY_OPERATION_UNSUPPORTED, "a signer's key cannot sign: " + e.getMessage(), e);
+    } catch (CMSException | CertificateEncodingException e) {
+      throw new IOException("cannot build SignedData: " + e.getMessage(), e);
+    }
+  }
+
+  /** Signs a small content held in memory. */
+  public byte[] sign(byte[] content, Encapsulation encapsulation) throws MlatCryptoException {
+    Objects.requireNonNull(content, "content");
+    var out = new ByteArrayOutputStream(content.length + 4096);
+    try {
+      sign(new ByteArrayInputStream(content), out, encapsulation);
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory signing failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static ContentSigner contentSigner(Entry e) throws MlatCryptoException, OperatorCreationException {
+    var key = KeyAccess.privateKey(e.identity);
+    var token = KeyAccess.provider(e.identity);
+    if (token.isPresent()) {
+      try {
+        return new TokenContentSigner(e.algorithm, key, token.get());
+      } catch (GeneralSecurityException ex) {
+        throw new MlatCryptoException(CryptoErrorCode.KEY_OPERATION_UNSUPPORTED,
+            e.identity + " cannot sign with " + e.algorithm + " on its token: " + ex.getMessage(), ex);
+      }
+    }
+    return new JcaContentSignerBuilder(e.algorithm.jcaName()).setProvider(Providers.bouncyCastle()).build(key);
+  }
+
+  /** Keeps the generator's close from closing the caller's stream. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+
+  /**
+   * Configures a {@link CmsSigner}; each signer is checked against the policy when added. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private final AlgorithmPolicy policy;
+    private final Clock clock;
+    private final List<Entry> signers = new ArrayList<>();
+    private CmsContentType contentType = CmsContentType.DATA;
+
+    private Builder(AlgorithmPolicy policy, Clock clock) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Adds a signer: its algorithm and key are checked against the policy for {@code jurisdiction},
+     * and its certificate's key usage must allow digitalSignature or nonRepudiation.
+     *
+     * @throws MlatCryptoException ALGORITHM_REFUSED, KEY_TOO_SMALL, KEY_REFUSED, CERTIFICATE_KEY_USAGE
+     */
+    public Builder signer(Jurisdiction jurisdiction, KeyIdentity identity, SignatureAlgorithm algorithm) throws MlatCryptoException {
+      Objects.requireNonNull(jurisdiction, "jurisdiction");
+      Objects.requireNonNull(identity, "identity");
+      Objects.requireNonNull(algorithm, "algorithm");
+      policy.checkSignature(jurisdiction, algorithm, identity.certificate().getPublicKey());
+      if (algorithm.digest().isPresent()) {
+        policy.checkDigest(algorithm.digest().get());
+      }
+      boolean[] usage = identity.certificate().getKeyUsage();
+      if (usage != null && !(usage[0] || (usage.length > 1 && usage[1]))) {
+        throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_KEY_USAGE,
+            "certificate " + identity.certificate().getSubjectX500Principal().getName()
+                + " allows neither digitalSignature nor nonRepudiation");
+      }
+      signers.add(new Entry(identity, algorithm));
+      return this;
+    }
+
+    /** The content type announced in eContentType and the content-type attribute (default id-data). */
+    public Builder contentType(CmsContentType contentType) {
+      this.contentType = Objects.requireNonNull(contentType, "contentType");
+      return this;
+    }
+
+    /**
+     * The signer.
+     *
+     * @throws IllegalStateException without a signer
+     */
+    public CmsSigner build() {
+      if (signers.isEmpty()) {
+        throw new IllegalStateException("add at least one signer");
+      }
+      return new CmsSigner(this);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.mlat.crypto.cms;
+
+import dev.mlat.crypto.DigestAlgorithm;
+import dev.mlat.crypto.SignatureAlgorithm;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One signature that verified: cryptographically, against the profile's attributes, and through
+ * the {@link SignerTrust}.
+ *
+ * @param certificate the signer's certificate
+ * @param intermediates the other certificates the SignedData carried
+ * @param algorithm the signature algorithm
+ * @param digest the digest over the content
+ * @param claimedSigningTime the signing-time attribute: the signer's own claim, not a trusted time
+ */
+public record VerifiedSigner(X509Certificate certificate, List<X509Certificate> intermediates, SignatureAlgorithm algorithm,
+    DigestAlgorithm digest, Instant claimedSigningTime) {
+  /** Validates and copies. */
+  public VerifiedSigner {
+    Objects.requireNonNull(certificate, "certificate");
+    intermediates = List.copyOf(intermediates);
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(claimedSigningTime, "claimedSigningTime");
+  }
+}

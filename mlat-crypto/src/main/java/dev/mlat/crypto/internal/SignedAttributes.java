@@ -1,0 +1,71 @@
+package dev.mlat.crypto.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+
+/**
+ * Exactly the profile's signed attributes (CAdES baseline B): content-type, message-digest,
+ * signing-time, signing-certificate-v2 (ESSCertIDv2 over the signer certificate with SHA-256, with
+ * issuer and serial). Nothing else, in particular not BouncyCastle's default CMS algorithm
+ * protection attribute, which readers following this profile reject as unexpected.
+ */
+public final class SignedAttributes implements CMSAttributeTableGenerator {
+  /** The attribute types a reader of this profile accepts, all required. */
+  public static final Set<ASN1ObjectIdentifier> PROFILE = Set.of(
+      CMSAttributes.contentType, CMSAttributes.messageDigest, CMSAttributes.signingTime,
+      PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+
+  private final X509Certificate signer;
+  private final Clock clock;
+
+  public SignedAttributes(X509Certificate signer, Clock clock) {
+    this.signer = signer;
+    this.clock = clock;
+  }
+
+  @Override
+  public AttributeTable getAttributes(Map params) {
+    var v = new ASN1EncodableVector();
+    v.add(new Attribute(CMSAttributes.contentType, new DERSet((ASN1ObjectIdentifier) params.get(CMSAttributeTableGenerator.CONTENT_TYPE))));
+    v.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString((byte[]) params.get(CMSAttributeTableGenerator.DIGEST)))));
+    v.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(clock.instant())))));
+    v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificateV2(signer))));
+    return new AttributeTable(v);
+  }
+
+  /** SigningCertificateV2 { ESSCertIDv2 { SHA-256 (default, omitted), hash, issuerSerial } }. */
+  public static SigningCertificateV2 signingCertificateV2(X509Certificate certificate) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+      var issuer = new GeneralNames(new GeneralName(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded())));
+      var issuerSerial = new IssuerSerial(issuer, new ASN1Integer(certificate.getSerialNumber()));
+      return new SigningCertificateV2(new ESSCertIDv2[] {new ESSCertIDv2(hash, issuerSerial)});
+    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+      throw new IllegalStateException("cannot hash the signer certificate", e);
+    }
+  }
+
+}
