@@ -219,7 +219,7 @@ public final class CmsSignatureVerifier {
       for (var h : certificateHolders) {
         certificates.add(converter.getCertificate(h));
       }
-      var verified = new ArrayList<VerifiedSigner>();
+      var verified = new ArrayList<CryptographicallyVerified>();
       var algorithms = new ArrayList<SignatureAlgorithm>();
       for (var signer : signerInfos) {
         var cert = signerCertificate(signer, certificateHolders, certificates);
@@ -232,10 +232,16 @@ public final class CmsSignatureVerifier {
         checkSameAuthority(verified.get(0).certificate(), verified.get(1).certificate());
       }
       Instant at = clock.instant();
+      var trusted = new ArrayList<VerifiedSigner>();
       for (var v : verified) {
-        trust.verify(v.certificate(), v.intermediates(), expected.jurisdiction(), at);
+        var report = trust.verify(v.certificate(), v.intermediates(), expected.jurisdiction(), at);
+        if (report == null || !report.certificate().equals(v.certificate())
+            || !report.jurisdiction().equals(expected.jurisdiction())) {
+          throw new IllegalStateException("the SignerTrust returned a report about another certificate or jurisdiction");
+        }
+        trusted.add(new VerifiedSigner(v.certificate(), v.intermediates(), v.algorithm(), v.digest(), v.signingTime(), report));
       }
-      return new VerifiedSignature(length, verified);
+      return new VerifiedSignature(length, trusted);
     } catch (BoundedInputStream.LimitExceededException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
     } catch (CMSException | OperatorCreationException | CertificateException e) {
@@ -298,7 +304,7 @@ public final class CmsSignatureVerifier {
     return "subject key identifier " + (sid.getSubjectKeyIdentifier() == null ? "?" : java.util.HexFormat.of().formatHex(sid.getSubjectKeyIdentifier()));
   }
 
-  private VerifiedSigner verifySigner(SignerInformation signer, X509Certificate cert, List<X509Certificate> certificates,
+  private CryptographicallyVerified verifySigner(SignerInformation signer, X509Certificate cert, List<X509Certificate> certificates,
       SignatureExpectation expected, String eContentType) throws MlatCryptoException, OperatorCreationException, IOException {
     DigestAlgorithm digest = policy.checkDigest(signer.getDigestAlgOID());
     SignatureAlgorithm algorithm = policy.checkSignature(expected.jurisdiction(), signatureOid(signer, digest),
@@ -361,7 +367,7 @@ public final class CmsSignatureVerifier {
         intermediates.add(c);
       }
     }
-    return new VerifiedSigner(cert, intermediates, algorithm, digest, signingTime);
+    return new CryptographicallyVerified(cert, intermediates, algorithm, digest, signingTime);
   }
 
   /** OpenSSL names RSA PKCS#1 v1.5 signatures by rsaEncryption and some stacks ECDSA by the key OID: resolve with the digest. */
@@ -487,4 +493,8 @@ public final class CmsSignatureVerifier {
     return out.toString();
   }
 
+
+  /** A signature that verified cryptographically and against the profile, before the signer's trust is known. */
+  private record CryptographicallyVerified(X509Certificate certificate, List<X509Certificate> intermediates,
+      SignatureAlgorithm algorithm, DigestAlgorithm digest, Instant signingTime) {}
 }

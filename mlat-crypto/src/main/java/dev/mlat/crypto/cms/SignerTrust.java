@@ -1,5 +1,6 @@
 package dev.mlat.crypto.cms;
 
+import dev.mlat.crypto.trust.TrustReport;
 import dev.mlat.core.Jurisdiction;
 import dev.mlat.crypto.MlatCryptoException;
 import java.security.cert.X509Certificate;
@@ -17,7 +18,7 @@ import java.util.List;
 @FunctionalInterface
 public interface SignerTrust {
   /**
-   * Returns normally when {@code signer} is trusted for {@code expected} at {@code at}.
+   * Returns the trust report when {@code signer} is trusted for {@code expected} at {@code at}.
    *
    * @param signer the certificate whose key verified the signature
    * @param intermediates the other certificates the SignedData carried (candidates for the path, untrusted)
@@ -25,6 +26,6 @@ public interface SignerTrust {
    * @param at the validation time
    * @throws MlatCryptoException with the trust error code (CERTIFICATE_UNTRUSTED, CERTIFICATE_WRONG_JURISDICTION, ...)
    */
-  void verify(X509Certificate signer, List<X509Certificate> intermediates, Jurisdiction expected, Instant at)
+  TrustReport verify(X509Certificate signer, List<X509Certificate> intermediates, Jurisdiction expected, Instant at)
       throws MlatCryptoException;
 }

@@ -1,5 +1,6 @@
 package dev.mlat.crypto.cms;
 
+import dev.mlat.crypto.trust.TrustReport;
 import dev.mlat.crypto.DigestAlgorithm;
 import dev.mlat.crypto.SignatureAlgorithm;
 import java.security.cert.X509Certificate;
@@ -16,9 +17,11 @@ import java.util.Objects;
  * @param algorithm the signature algorithm
  * @param digest the digest over the content
  * @param claimedSigningTime the signing-time attribute: the signer's own claim, not a trusted time
+ * @param trust what the {@link SignerTrust} established: jurisdiction, authority, chain, time used,
+ *     revocation data (kept so the verification can be shown again later)
  */
 public record VerifiedSigner(X509Certificate certificate, List<X509Certificate> intermediates, SignatureAlgorithm algorithm,
-    DigestAlgorithm digest, Instant claimedSigningTime) {
+    DigestAlgorithm digest, Instant claimedSigningTime, TrustReport trust) {
   /** Validates and copies. */
   public VerifiedSigner {
     Objects.requireNonNull(certificate, "certificate");
@@ -26,5 +29,9 @@ public record VerifiedSigner(X509Certificate certificate, List<X509Certificate> 
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(claimedSigningTime, "claimedSigningTime");
+    Objects.requireNonNull(trust, "trust");
+    if (!trust.certificate().equals(certificate)) {
+      throw new IllegalArgumentException("the trust report is about another certificate than the signer's");
+    }
   }
 }

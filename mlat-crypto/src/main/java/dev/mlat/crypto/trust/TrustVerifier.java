@@ -122,6 +122,22 @@ public final class TrustVerifier {
         .withIntermediates(intermediates));
   }
 
+  /**
+   * This verifier as the {@link dev.mlat.crypto.cms.SignerTrust} of a CMS signature verifier: each
+   * signer must be a registered authority with the {@link AuthorityRole#SIGN} role of the expected
+   * jurisdiction, at the time the CMS verifier passes (its clock's now).
+   */
+  public dev.mlat.crypto.cms.SignerTrust asSignerTrust() {
+    return asSignerTrust(Set.of(AuthorityRole.SIGN));
+  }
+
+  /** As {@link #asSignerTrust()}, requiring {@code roles} instead (for example {@link AuthorityRole#RELAY} for a relay's header signature). */
+  public dev.mlat.crypto.cms.SignerTrust asSignerTrust(Set<AuthorityRole> roles) {
+    Set<AuthorityRole> required = Set.copyOf(roles);
+    return (signer, intermediates, expected, at) -> verify(
+        VerificationRequest.of(expected, CertificatePurpose.SIGNING, required, signer).withIntermediates(intermediates).at(at));
+  }
+
   /** May {@code certificate} sign as a registered relay of {@code jurisdiction}, now. */
   public TrustReport verifyRelay(Jurisdiction jurisdiction, X509Certificate certificate, List<X509Certificate> intermediates)
       throws MlatCryptoException {

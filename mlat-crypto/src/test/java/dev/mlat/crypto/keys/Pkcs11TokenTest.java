@@ -111,6 +111,7 @@ public class Pkcs11TokenTest {
         } catch (java.security.GeneralSecurityException e) {
           throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_UNTRUSTED, "not issued by the test CA");
         }
+        return dev.mlat.crypto.cms.AnchorTrust.report(signer, java.util.List.of(signer, pki.intermediate().certificate()), expected, at);
       };
       var verified = new dev.mlat.crypto.cms.CmsSignatureVerifier(AlgorithmPolicy.defaultPolicy(), anchor, clock, CmsLimits.defaults())
           .verify(signed, dev.mlat.crypto.cms.SignatureExpectation.oneSigner(DE));
