@@ -2,4 +2,10 @@
 module dev.mlat.cli {
   requires dev.mlat.transport;
   requires info.picocli;
+
+  exports dev.mlat.cli;
+
+  // picocli reads the command classes' annotations and sets their fields reflectively.
+  opens dev.mlat.cli to info.picocli;
+  opens dev.mlat.cli.internal to info.picocli;
 }
