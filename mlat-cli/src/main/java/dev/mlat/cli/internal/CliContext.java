@@ -59,6 +59,11 @@ public final class CliContext {
     return requestChecks;
   }
 
+  /** A copy with another clock. */
+  public CliContext withClock(Clock other) {
+    return new CliContext(other, environment, passwordPrompt, requestChecks);
+  }
+
   /** A copy with other request checks (where the per-instrument validator is plugged in). */
   public CliContext withRequestChecks(RequestChecks checks) {
     return new CliContext(clock, environment, passwordPrompt, checks);
