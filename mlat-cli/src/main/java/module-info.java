@@ -1,6 +1,7 @@
 /** The mlat command. */
 module dev.mlat.cli {
   requires dev.mlat.transport;
+  requires transitive dev.mlat.core; // CliErrorCode implements dev.mlat.core.ErrorCode
   requires info.picocli;
 
   exports dev.mlat.cli;
