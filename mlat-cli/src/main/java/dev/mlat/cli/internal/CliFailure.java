@@ -18,6 +18,12 @@ public final class CliFailure extends RuntimeException {
   private final ExitCode exitCode;
   private final String detail;
 
+  /**
+   * @param errorCode the code printed
+   * @param exitCode the process exit code
+   * @param detail the message after the code: what is wrong and how to fix it, no secrets
+   * @param cause the underlying exception, printed only with --verbose
+   */
   public CliFailure(ErrorCode errorCode, ExitCode exitCode, String detail, Throwable cause) {
     super(Objects.requireNonNull(errorCode, "errorCode").code() + ": " + Objects.requireNonNull(detail, "detail"), cause);
     this.errorCode = errorCode;
@@ -25,6 +31,7 @@ public final class CliFailure extends RuntimeException {
     this.detail = detail;
   }
 
+  /** Without a cause. */
   public CliFailure(ErrorCode errorCode, ExitCode exitCode, String detail) {
     this(errorCode, exitCode, detail, null);
   }

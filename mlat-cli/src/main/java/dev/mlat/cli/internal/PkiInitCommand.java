@@ -125,10 +125,10 @@ public final class PkiInitCommand implements Callable<Integer> {
       outputs.add(pemBeside(p12));
     }
     Optional<char[]> given = Passwords.forNewKeyStore(context, Optional.ofNullable(passwordFile), passwordPrompt);
+    // Also when a password is given: a generated password file left from an earlier run would no
+    // longer open the new key stores, so it counts as an output (and --force removes it).
     Path passwordOut = out.resolve(id.identifier() + ".password");
-    if (given.isEmpty()) {
-      outputs.add(passwordOut);
-    }
+    outputs.add(passwordOut);
     for (Path p : outputs) {
       OutputFiles.refuseExisting(p, force);
     }
@@ -146,6 +146,7 @@ public final class PkiInitCommand implements Callable<Integer> {
         Files.createDirectories(out);
         OutputFiles.deleteTree(trustFolder);
         pki.writeTo(trustRoot);
+        Files.deleteIfExists(passwordOut);
         if (given.isEmpty()) {
           createOwnerOnly(passwordOut);
           Files.write(passwordOut, asciiLine(password));

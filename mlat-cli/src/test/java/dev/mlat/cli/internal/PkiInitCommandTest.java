@@ -225,6 +225,21 @@ class PkiInitCommandTest {
   }
 
   @Test
+  void forceWithAGivenPasswordRemovesAGeneratedPasswordThatNoLongerFits() throws Exception {
+    Path out = dir.resolve("fr");
+    assertThat(CliRun.run(now(Map.of()), "pki", "init", "--country", "FR", "--authority", "FR-MOJ", "--out", out.toString()).exitCode()).isZero();
+    assertThat(out.resolve("FR-MOJ.password")).isRegularFile();
+    var r = CliRun.run(now(Map.of(CliContext.PASSWORD_VARIABLE, "chosen")), "pki", "init", "--country", "FR", "--authority", "FR-MOJ",
+        "--out", out.toString(), "--force");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("FR-MOJ.password")).doesNotExist();
+    var store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(out.resolve("FR-MOJ-signing.p12"))) {
+      store.load(in, "chosen".toCharArray());
+    }
+  }
+
+  @Test
   void aSecondAuthorityOfAnotherJurisdictionInTheSameFolderIsFine() {
     Path out = dir.resolve("both");
     assertThat(CliRun.run(now(Map.of()), "pki", "init", "--country", "FR", "--authority", "FR-MOJ", "--out", out.toString()).exitCode()).isZero();
