@@ -251,12 +251,12 @@ enum RequestTemplate {
 
   private static Party issuing(PartyId from) {
     return new Party(from, fill("name of the issuing authority"), Optional.of(fill("postal address")),
-        Optional.of(fill("e-mail address")), Optional.of(fill("telephone, E.164 (+33...)")));
+        Optional.of(fill("e-mail address")), Optional.of(fill("telephone, E.164: + country code and number")));
   }
 
   private static ContactPerson contact(PartyId from) {
     return new ContactPerson(fill("name of the prosecutor or judge in charge"), Optional.of(fill("function")),
-        Optional.of(from), Optional.of(fill("e-mail address")), Optional.of(fill("telephone, E.164")), List.of("en"));
+        Optional.of(from), Optional.of(fill("e-mail address")), Optional.of(fill("telephone, E.164: + country code and number")), List.of("en"));
   }
 
   private static Identifier ipv4(String what) {
