@@ -1,0 +1,38 @@
+package dev.mlat.cli;
+
+/**
+ * The exit codes of the {@code mlat} command, a stable contract for scripts: listed by {@code mlat
+ * --help} and in {@code docs/CLI.md}. Codes never change meaning once released.
+ */
+public enum ExitCode {
+  /** The command did what was asked. */
+  OK(0, "success"),
+  /** The input was read but is not acceptable: a malformed or invalid request document. */
+  INVALID_INPUT(1, "invalid input: the document (or value) read is malformed or fails validation"),
+  /** The command line is wrong: unknown command or option, missing or bad option value. */
+  USAGE(2, "usage error: unknown command or option, missing or invalid argument"),
+  /** A certificate, key, signature or trust check failed. */
+  CRYPTO(3, "crypto or trust failure: certificate, key, signature or trust directory"),
+  /** A file could not be read or written, or an output exists and --force was not given. */
+  IO(4, "I/O error: a file is missing, unreadable, unwritable, or an output exists without --force"),
+  /** A bug or an unexpected environment failure; the message says what, --verbose shows the stack trace. */
+  INTERNAL(70, "internal error (a bug): run again with --verbose and report the stack trace");
+
+  private final int value;
+  private final String description;
+
+  ExitCode(int value, String description) {
+    this.value = value;
+    this.description = description;
+  }
+
+  /** The process exit status. */
+  public int value() {
+    return value;
+  }
+
+  /** One line for {@code mlat --help}. */
+  public String description() {
+    return description;
+  }
+}

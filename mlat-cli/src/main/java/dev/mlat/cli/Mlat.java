@@ -1,0 +1,61 @@
+package dev.mlat.cli;
+
+import dev.mlat.cli.internal.Cli;
+import dev.mlat.cli.internal.CliContext;
+import dev.mlat.cli.internal.PkiCommand;
+import dev.mlat.cli.internal.RequestCommand;
+import dev.mlat.cli.internal.VersionProvider;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mlat} command: test PKIs, request templates, validation (and, as the library grows,
+ * sealing, opening, receipts and the two-country demo). Run it with the {@code ./mlat} launcher at
+ * the repository root, or {@code java -jar mlat-cli/target/mlat.jar}.
+ *
+ * <pre>{@code
+ * mlat pki init --country FR --authority FR-MOJ --out pki-fr
+ * mlat request new --template preservation --from FR --to US --out draft.json
+ * mlat request validate draft.json
+ * }</pre>
+ *
+ * <p>Every failure is one line {@code mlat: CODE: message} on stderr and an {@link ExitCode}; no
+ * stack trace unless {@code --verbose}. Each sub-command lives in {@code dev.mlat.cli.internal}
+ * and is listed in the {@code subcommands} of its group.
+ */
+@Command(
+    name = "mlat",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Exchange mutual legal assistance requests between states: test PKIs, request drafts, validation.",
+    subcommands = {PkiCommand.class, RequestCommand.class})
+public final class Mlat implements Runnable {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--verbose", scope = picocli.CommandLine.ScopeType.INHERIT,
+      description = "On an error, also print the stack trace.")
+  private boolean verbose;
+
+  /** Used by picocli. */
+  public Mlat() {}
+
+  /** Runs the command and exits with its {@link ExitCode}. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int status = Cli.execute(CliContext.system(), out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  @Override
+  public void run() {
+    throw Cli.missingSubcommand(spec);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.mlat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlat.core.json.MlatJson;
+import dev.mlat.crypto.trust.TrustDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the {@code ./mlat} launcher at the repository root as a separate process, end to end,
+ * against the jar and lib/ folder the package phase built (failsafe runs this after it).
+ */
+class MlatLauncherIT {
+
+  private static Path root;
+
+  @TempDir
+  Path dir;
+
+  record Run(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void findTheLauncher() {
+    Path d = Path.of("").toAbsolutePath();
+    while (d != null && !Files.isExecutable(d.resolve("mlat"))) {
+      d = d.getParent();
+    }
+    assertThat(d).as("./mlat above " + Path.of("").toAbsolutePath()).isNotNull();
+    root = d;
+    assertThat(root.resolve("mlat-cli/target/mlat.jar")).as("the package phase builds the jar before this test").isRegularFile();
+  }
+
+  private Run mlat(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    var command = new ArrayList<String>();
+    command.add(root.resolve("mlat").toString());
+    command.addAll(List.of(args));
+    var pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().remove("MLAT_PASSWORD");
+    pb.environment().putAll(environment);
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("mlat finished").isTrue();
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void pkiInitThenDraftThenValidateEndToEnd() throws Exception {
+    var pki = mlat(Map.of(), "pki", "init", "--country", "FR", "--authority", "FR-MOJ", "--out", "fr");
+    assertThat(pki.exitCode()).as(pki.err()).isZero();
+    assertThat(pki.err()).contains("mlat: warning: no password given");
+    assertThat(dir.resolve("fr/FR-MOJ-signing.p12")).isRegularFile();
+    assertThat(dir.resolve("fr/FR-MOJ.password")).isRegularFile();
+    TrustDirectory.load(dir.resolve("fr/trust"));
+
+    var draft = mlat(Map.of(), "request", "new", "--template", "preservation", "--from", "FR", "--to", "US", "--out", "draft.json");
+    assertThat(draft.exitCode()).as(draft.err()).isZero();
+    MlatJson.strict().readRequest(Files.readAllBytes(dir.resolve("draft.json")));
+
+    var ok = mlat(Map.of(), "request", "validate", "draft.json");
+    assertThat(ok.exitCode()).isZero();
+    assertThat(ok.out()).startsWith("OK: draft.json: request ");
+  }
+
+  @Test
+  void theJavaRuntimeCanBeChosenAndBouncyCastleWorksOnIt() throws Exception {
+    String javaHome = System.getProperty("java.home");
+    var version = mlat(Map.of("MLAT_JAVA_HOME", javaHome), "--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).contains("Java " + System.getProperty("java.version"), javaHome);
+
+    // ML-DSA and ML-KEM keys come from the BouncyCastle provider jar on the launcher's class path.
+    var pki = mlat(Map.of("MLAT_JAVA_HOME", javaHome, "MLAT_PASSWORD", "secret"),
+        "pki", "init", "--country", "US", "--authority", "US-DOJ", "--algorithm", "ml-dsa-65", "--out", "us");
+    assertThat(pki.exitCode()).as(pki.err()).isZero();
+    assertThat(pki.err()).isEmpty();
+    TrustDirectory.load(dir.resolve("us/trust"));
+  }
+
+  @Test
+  void exitCodesAndOneLineErrorsAreForwarded() throws Exception {
+    var missing = mlat(Map.of(), "request", "validate", "missing.json");
+    assertThat(missing.exitCode()).isEqualTo(4);
+    assertThat(missing.err()).isEqualTo("mlat: FILE_NOT_FOUND: cannot read missing.json: no such file or folder\n");
+
+    Files.writeString(dir.resolve("bad.json"), "{");
+    var bad = mlat(Map.of(), "request", "validate", "bad.json");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.out()).contains(": JSON_MALFORMED: ");
+
+    var usage = mlat(Map.of(), "pki", "init", "--country", "UK", "--authority", "X", "--out", "o");
+    assertThat(usage.exitCode()).isEqualTo(2);
+    assertThat(usage.err()).startsWith("mlat: JURISDICTION_UNKNOWN: --country: 'UK'").doesNotContain("\tat ");
+
+    var noJava = mlat(Map.of("MLAT_JAVA_HOME", dir.resolve("no-such-jdk").toString()), "--version");
+    assertThat(noJava.exitCode()).isEqualTo(70);
+    assertThat(noJava.err()).startsWith("mlat: JAVA_NOT_FOUND: MLAT_JAVA_HOME=");
+  }
+
+  @Test
+  void helpListsTheExitCodes() throws Exception {
+    var help = mlat(Map.of(), "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Exit codes:", "pki", "request");
+  }
+}
