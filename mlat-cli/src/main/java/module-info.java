@@ -3,6 +3,7 @@ module dev.mlat.cli {
   requires dev.mlat.transport;
   requires transitive dev.mlat.core; // CliErrorCode implements dev.mlat.core.ErrorCode
   requires info.picocli;
+  requires java.logging;
 
   exports dev.mlat.cli;
 

@@ -45,7 +45,13 @@ public final class Mlat implements Runnable {
   public Mlat() {}
 
   /** Runs the command and exits with its {@link ExitCode}. */
+  /** Held so the logger (and its level) is not garbage-collected. */
+  private static final java.util.logging.Logger QUIET_LIBRARIES = java.util.logging.Logger.getLogger("org.hibernate.validator");
+
   public static void main(String[] args) {
+    // The command's stderr carries one-line errors only: libraries' start-up notices (Hibernate
+    // Validator logs its version at INFO through java.util.logging) would break that contract.
+    QUIET_LIBRARIES.setLevel(java.util.logging.Level.WARNING);
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int status = Cli.execute(CliContext.system(), out, err, args);

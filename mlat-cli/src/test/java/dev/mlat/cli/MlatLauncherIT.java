@@ -68,9 +68,28 @@ class MlatLauncherIT {
     assertThat(draft.exitCode()).as(draft.err()).isZero();
     MlatJson.strict().readRequest(Files.readAllBytes(dir.resolve("draft.json")));
 
-    var ok = mlat(Map.of(), "request", "validate", "draft.json");
-    assertThat(ok.exitCode()).isZero();
-    assertThat(ok.out()).startsWith("OK: draft.json: request ");
+    // A template is a starting point, not a request: its typed fields (here the IP address to
+    // preserve) hold placeholders that fail even the draft level until the prosecutor fills them,
+    // and at the issued level it lists everything the instrument still requires.
+    var draftLevel = mlat(Map.of(), "request", "validate", "--level", "draft", "draft.json");
+    assertThat(draftLevel.exitCode()).as(draftLevel.out() + draftLevel.err()).isEqualTo(1);
+    assertThat(draftLevel.out()).contains("$.measures[0].targets[0].value: VALIDATION_IP_ADDRESS_INVALID: ");
+    assertThat(draftLevel.err()).startsWith("mlat: REQUEST_INVALID: ").hasLineCount(1);
+
+    var filled = Files.readString(dir.resolve("draft.json"))
+        .replaceAll("\\[FILL IN: the IP address[^\"]*\\]", "192.0.2.10")
+        .replaceAll("\\[FILL IN: e-mail address\\]", "parquet.paris@justice.example.fr")
+        .replaceAll("\\[FILL IN: telephone[^\"]*\\]", "+33144326000");
+    Files.writeString(dir.resolve("filled.json"), filled);
+    var ok = mlat(Map.of(), "request", "validate", "--level", "draft", "filled.json");
+    assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+    assertThat(ok.out()).startsWith("OK: filled.json: request ");
+    assertThat(ok.err()).isEmpty();
+
+    var incomplete = mlat(Map.of(), "request", "validate", "draft.json");
+    assertThat(incomplete.exitCode()).isEqualTo(1);
+    assertThat(incomplete.out()).contains(": VALIDATION_");
+    assertThat(incomplete.err()).startsWith("mlat: REQUEST_INVALID: ").hasLineCount(1);
   }
 
   @Test

@@ -70,12 +70,12 @@ class MlatTest {
     Files.write(file, MlatJson.strict().writeRequest(SampleRequests.frenchPreservationAndProduction()));
     RequestChecks broken = new RequestChecks() {
       @Override
-      public String description() {
+      public String description(dev.mlat.core.validation.Level level) {
         return "broken checks";
       }
 
       @Override
-      public List<Problem> check(Request request) {
+      public List<Problem> check(Request request, dev.mlat.core.validation.Level level) {
         throw new IllegalStateException("validator bug");
       }
     };

@@ -36,7 +36,7 @@ public final class CliContext {
 
   /** The real process: the UTC system clock, {@link System#getenv()}, the console. */
   public static CliContext system() {
-    return new CliContext(Clock.systemUTC(), System.getenv(), PasswordPrompt.console(), RequestChecks.STRICT_READING_ONLY);
+    return new CliContext(Clock.systemUTC(), System.getenv(), PasswordPrompt.console(), RequestChecks.perInstrument(java.util.Locale.getDefault()));
   }
 
   /** The time source. */
@@ -72,6 +72,6 @@ public final class CliContext {
   @Override
   public String toString() {
     return "CliContext[clock=" + clock + ", " + environment.size() + " environment variables, requestChecks="
-        + requestChecks.description() + "]";
+        + requestChecks.description(dev.mlat.core.validation.Level.ISSUED) + "]";
   }
 }

@@ -1,14 +1,18 @@
 package dev.mlat.cli.internal;
 
 import dev.mlat.core.model.Request;
+import dev.mlat.core.validation.Level;
+import dev.mlat.core.validation.RequestValidator;
+import dev.mlat.core.validation.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The checks {@code mlat request validate} runs on a request <em>after</em> the strict JSON reader
- * accepted it. This is where the per-instrument validation (draft / issued levels) plugs in: an
- * implementation adapts it, {@link CliContext#requestChecks()} carries it to the command, and a
- * {@code --level} option on {@link RequestValidateCommand} can choose among implementations.
- * Until then, {@link #STRICT_READING_ONLY} adds nothing to the strict reading.
+ * accepted it: by default the per-instrument validation of mlat-core ({@link #perInstrument}), at
+ * the level the command's {@code --level} option names. {@link CliContext#requestChecks()} carries
+ * the implementation to the command, so tests can substitute their own.
  *
  * <p>Implementations are thread-safe and never throw for a bad request: every finding is a
  * {@link Problem}.
@@ -18,19 +22,54 @@ public interface RequestChecks {
   /** No checks beyond the strict JSON reading the command always does. */
   RequestChecks STRICT_READING_ONLY = new RequestChecks() {
     @Override
-    public String description() {
+    public String description(Level level) {
       return "strict JSON reading";
     }
 
     @Override
-    public List<Problem> check(Request request) {
+    public List<Problem> check(Request request, Level level) {
       return List.of();
     }
   };
 
-  /** What was checked, for the OK line: {@code "strict JSON reading"}. */
-  String description();
+  /**
+   * mlat-core's {@link RequestValidator}: formats, cross-references and, at {@link Level#ISSUED},
+   * completeness under the request's instrument and measures ({@code docs/VALIDATION.md}), with
+   * messages in {@code locale} (English, or French for a French locale).
+   */
+  static RequestChecks perInstrument(Locale locale) {
+    return new RequestChecks() {
+      // Built on first use: commands that never validate do not pay for Hibernate Validator's start-up.
+      private volatile RequestValidator validator;
 
-  /** The problems of {@code request}, in document order; empty when it passes. */
-  List<Problem> check(Request request);
+      @Override
+      public String description(Level level) {
+        return "strict JSON reading and validation at the " + level.name().toLowerCase(Locale.ROOT) + " level";
+      }
+
+      @Override
+      public List<Problem> check(Request request, Level level) {
+        var problems = new ArrayList<Problem>();
+        RequestValidator v0 = validator;
+        if (v0 == null) {
+          synchronized (this) {
+            if (validator == null) {
+              validator = new RequestValidator();
+            }
+            v0 = validator;
+          }
+        }
+        for (Violation v : v0.validate(request, level, locale).violations()) {
+          problems.add(new Problem(v.path(), v.code().code(), v.message()));
+        }
+        return problems;
+      }
+    };
+  }
+
+  /** What was checked at {@code level}, for the OK line: {@code "strict JSON reading and validation at the issued level"}. */
+  String description(Level level);
+
+  /** The problems of {@code request} at {@code level}, in document order; empty when it passes. */
+  List<Problem> check(Request request, Level level);
 }

@@ -5,6 +5,7 @@ import dev.mlat.cli.ExitCode;
 import dev.mlat.core.json.JsonInputException;
 import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.model.Request;
+import dev.mlat.core.validation.Level;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {
-        "Check a request document: strict JSON reading (syntax, limits, unknown or missing properties, types).",
+        "Check a request document: strict JSON reading (syntax, limits, unknown or missing properties, types),",
+        "then validation: formats and references at the draft level; at the issued level (the default) also",
+        "everything the request's instrument requires before it is signed (docs/VALIDATION.md).",
         "Prints one line 'PATH: CODE: message' per problem on stdout and exits with 1, or one OK line and exits with 0."})
 public final class RequestValidateCommand implements Callable<Integer> {
 
@@ -37,6 +41,10 @@ public final class RequestValidateCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The request document (JSON).")
   private Path file;
+
+  @Option(names = "--level", paramLabel = "draft|issued", converter = LevelConverter.class,
+      description = "draft: structurally valid, may be incomplete; issued (default): complete for its instrument.")
+  private Level level = Level.ISSUED;
 
   /** Used by picocli. */
   public RequestValidateCommand(CliContext context) {
@@ -52,7 +60,7 @@ public final class RequestValidateCommand implements Callable<Integer> {
     Request request = null;
     try (InputStream in = Files.newInputStream(file)) {
       request = JSON.readRequest(in);
-      problems = context.requestChecks().check(request);
+      problems = context.requestChecks().check(request, level);
     } catch (JsonInputException e) {
       problems = List.of(problemOf(e));
     } catch (IOException e) {
@@ -60,7 +68,7 @@ public final class RequestValidateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (problems.isEmpty()) {
-      out.println("OK: " + file + ": request " + request.id() + " passes " + context.requestChecks().description() + ".");
+      out.println("OK: " + file + ": request " + request.id() + " passes " + context.requestChecks().description(level) + ".");
       return ExitCode.OK.value();
     }
     for (Problem p : problems) {
@@ -76,5 +84,20 @@ public final class RequestValidateCommand implements Callable<Integer> {
     String detail = CliFailure.detailOf(e);
     String prefix = e.path() + ": ";
     return new Problem(e.path(), e.errorCode().code(), detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail);
+  }
+
+  /** {@code draft} or {@code issued}, in lower case as documented (picocli's enum matching is case-sensitive by default). */
+  static final class LevelConverter implements picocli.CommandLine.ITypeConverter<Level> {
+    @Override
+    public Level convert(String value) {
+      switch (value) {
+        case "draft":
+          return Level.DRAFT;
+        case "issued":
+          return Level.ISSUED;
+        default:
+          throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a level: use draft or issued");
+      }
+    }
   }
 }

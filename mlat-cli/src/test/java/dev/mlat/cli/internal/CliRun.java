@@ -35,7 +35,7 @@ public final class CliRun {
 
   /** A context with the fixed clock, the given environment, no console. */
   public static CliContext context(Map<String, String> environment) {
-    return new CliContext(Clock.fixed(NOW, ZoneOffset.UTC), environment, PasswordPrompt.none(), RequestChecks.STRICT_READING_ONLY);
+    return new CliContext(Clock.fixed(NOW, ZoneOffset.UTC), environment, PasswordPrompt.none(), RequestChecks.perInstrument(java.util.Locale.ENGLISH));
   }
 
   /** Runs {@code args} with {@link #context()}. */

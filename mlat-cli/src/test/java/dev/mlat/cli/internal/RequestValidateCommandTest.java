@@ -32,7 +32,7 @@ class RequestValidateCommandTest {
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     Request request = MlatJson.strict().readRequest(Files.readAllBytes(example));
     assertThat(r.outLines()).singleElement().asString()
-        .isEqualTo("OK: " + example + ": request " + request.id() + " passes strict JSON reading.");
+        .isEqualTo("OK: " + example + ": request " + request.id() + " passes strict JSON reading and validation at the issued level.");
     assertThat(r.err()).isEmpty();
   }
 
@@ -108,12 +108,12 @@ class RequestValidateCommandTest {
     Files.write(file, MlatJson.strict().writeRequest(SampleRequests.frenchPreservationAndProduction()));
     RequestChecks twoProblems = new RequestChecks() {
       @Override
-      public String description() {
+      public String description(dev.mlat.core.validation.Level level) {
         return "issued-level validation";
       }
 
       @Override
-      public List<Problem> check(Request request) {
+      public List<Problem> check(Request request, dev.mlat.core.validation.Level level) {
         return List.of(
             new Problem("$.request.caseDescription.summaryOfFacts", "FIELD_REQUIRED", "the summary of facts is required"),
             new Problem("$.request.measures[0].custodian", "FIELD_REQUIRED", "name the custodian of the data"));
@@ -128,17 +128,56 @@ class RequestValidateCommandTest {
 
     RequestChecks none = new RequestChecks() {
       @Override
-      public String description() {
+      public String description(dev.mlat.core.validation.Level level) {
         return "issued-level validation";
       }
 
       @Override
-      public List<Problem> check(Request request) {
+      public List<Problem> check(Request request, dev.mlat.core.validation.Level level) {
         return List.of();
       }
     };
     var ok = CliRun.run(CliRun.context().withRequestChecks(none), "request", "validate", file.toString());
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.out()).contains("passes issued-level validation.");
+  }
+
+  @Test
+  void anIncompleteRequestListsWhatItLacksAtTheIssuedLevelOnly() throws Exception {
+    Request incomplete = SampleRequests.frenchPreservationAndProduction().toBuilder().caseDescription(null).build();
+    Path file = dir.resolve("incomplete.json");
+    Files.write(file, MlatJson.strict().writeRequest(incomplete));
+
+    var draft = CliRun.run("request", "validate", "--level", "draft", file.toString());
+    assertThat(draft.exitCode()).as(draft.out() + draft.err()).isZero();
+    assertThat(draft.out()).contains("passes strict JSON reading and validation at the draft level.");
+
+    var issued = CliRun.run("request", "validate", file.toString());
+    assertThat(issued.exitCode()).isEqualTo(1);
+    assertThat(issued.outLines()).isNotEmpty().allSatisfy(line -> assertThat(line).matches("\\$\\S*: VALIDATION_[A-Z_]+: .+"));
+    assertThat(issued.out()).as(issued.out()).contains("$.caseDescription.summaryOfFacts: VALIDATION_FIELD_REQUIRED: Missing: the summary of the facts.");
+    assertThat(issued.err()).startsWith("mlat: REQUEST_INVALID: ");
+  }
+
+  @Test
+  void messagesFollowTheLocale() throws Exception {
+    Request incomplete = SampleRequests.frenchPreservationAndProduction().toBuilder().caseDescription(null).build();
+    Path file = dir.resolve("incomplete.json");
+    Files.write(file, MlatJson.strict().writeRequest(incomplete));
+    var english = CliRun.run("request", "validate", file.toString());
+    var french = CliRun.run(CliRun.context().withRequestChecks(RequestChecks.perInstrument(java.util.Locale.FRENCH)),
+        "request", "validate", file.toString());
+    assertThat(french.exitCode()).isEqualTo(1);
+    assertThat(french.outLines()).hasSameSizeAs(english.outLines());
+    assertThat(french.out()).isNotEqualTo(english.out());
+  }
+
+  @Test
+  void anUnknownLevelIsAUsageError() throws Exception {
+    Path file = dir.resolve("r.json");
+    Files.write(file, MlatJson.strict().writeRequest(SampleRequests.frenchPreservationAndProduction()));
+    var r = CliRun.run("request", "validate", "--level", "final", file.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("use draft or issued");
   }
 }

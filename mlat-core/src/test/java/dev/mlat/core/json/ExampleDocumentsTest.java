@@ -71,6 +71,15 @@ class ExampleDocumentsTest {
   }
 
   @Test
+  void requestExamplesAreCompleteForTheirInstrument() {
+    var validator = new dev.mlat.core.validation.RequestValidator();
+    for (var e : ExampleDocuments.requests().entrySet()) {
+      var report = validator.validate(e.getValue(), dev.mlat.core.validation.Level.ISSUED, java.util.Locale.ENGLISH);
+      assertThat(report.violations()).as("%s at the issued level", e.getKey()).isEmpty();
+    }
+  }
+
+  @Test
   void messageExamplesAreValidAndRoundTrip() throws Exception {
     writeIfAsked();
     var schema = SchemaAgreementTest.schema("message.schema.json");

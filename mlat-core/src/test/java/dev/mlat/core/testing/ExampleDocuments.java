@@ -4,6 +4,7 @@ import dev.mlat.core.Jurisdiction;
 import dev.mlat.core.MlatCoreException;
 import dev.mlat.core.PartyId;
 import dev.mlat.core.model.Attachment;
+import dev.mlat.core.model.AuthorityKind;
 import dev.mlat.core.model.CaseDescription;
 import dev.mlat.core.model.Confidentiality;
 import dev.mlat.core.model.ContactPerson;
@@ -84,6 +85,10 @@ public final class ExampleDocuments {
     return new Party(party(id), name, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
+  private static Party authority(String id, String name, AuthorityKind kind) {
+    return new Party(party(id), name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(kind));
+  }
+
   private static Attachment pdf(String id, DocumentType type, String sha256, long size, String language, String title) {
     return new Attachment(id, type, "application/pdf", size, sha256, Optional.of(language), Optional.of(title), Optional.empty());
   }
@@ -162,7 +167,8 @@ public final class ExampleDocuments {
         Optional.of(authority("ES:ES-24-7-CNP", "Policía Nacional, punto de contacto 24/7")),
         Optional.of(authority("US:US-DOJ-CCIPS-24-7", "U.S. Department of Justice, CCIPS 24/7 network")),
         Optional.empty(),
-        Optional.empty(),
+        Optional.of(new ServiceProvider(party("US:EXAMPLE-MAIL-US"), "Example Mail Inc.", Optional.empty(), Optional.empty(),
+            Optional.of("1 Example Way, Mountain View, CA, USA"), Optional.of("lawenforcement@mail.example.com"))),
         List.of(new ContactPerson("Inspectora L. García", Optional.of("Unidad Central de Ciberdelincuencia"),
             Optional.of(party("ES:ES-24-7-CNP")), Optional.of("ciber.247@policia.example.es"), Optional.of("+34913220000"),
             List.of("es", "en"))));
@@ -197,7 +203,7 @@ public final class ExampleDocuments {
   /** EU European Investigation Order (Directive 2014/41 Art. 24): hearing a witness by video conference. */
   public static Request witnessHearingByVideo() {
     var parties = new Parties(
-        authority("IT:PROC-MILANO", "Procura della Repubblica presso il Tribunale di Milano"),
+        authority("IT:PROC-MILANO", "Procura della Repubblica presso il Tribunale di Milano", AuthorityKind.PROSECUTOR),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -246,7 +252,7 @@ public final class ExampleDocuments {
   public static Request euProductionOrder() {
     var account = new ProviderAccount("Example Cloud Ireland Ltd", "user-88412093");
     var parties = new Parties(
-        authority("DE:AG-MUENCHEN", "Amtsgericht München, Ermittlungsrichter"),
+        authority("DE:AG-MUENCHEN", "Amtsgericht München, Ermittlungsrichter", AuthorityKind.COURT),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
