@@ -9,5 +9,6 @@ module dev.mlat.crypto {
 
   exports dev.mlat.crypto;
   exports dev.mlat.crypto.trust;
+  exports dev.mlat.crypto.timestamp;
   exports dev.mlat.crypto.testing;
 }
