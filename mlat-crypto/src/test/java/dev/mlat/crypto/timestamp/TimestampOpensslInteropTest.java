@@ -9,6 +9,8 @@ import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.testing.PkiAlgorithm;
 import dev.mlat.crypto.testing.TestPki;
 import dev.mlat.crypto.testing.TestTimestampAuthority;
+import dev.mlat.crypto.internal.Providers;
+import dev.mlat.crypto.timestamp.internal.SignatureTimestamps;
 import dev.mlat.crypto.trust.TrustDirectory;
 import dev.mlat.crypto.trust.TrustVerifier;
 import java.io.IOException;
@@ -21,6 +23,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A partner with only OpenSSL verifies our tokens ({@code openssl ts -verify}, the command of
  * docs/TIMESTAMPS.md), both a token the test TSA issued directly and one the client fetched over
  * HTTP; and our verifier accepts a token OpenSSL's own TSA ({@code openssl ts -reply}) issued with
- * the TSA credential. On the system clock, because {@code openssl ts -verify} checks the chain now.
+ * the TSA credential; and OpenSSL verifies a CAdES B-T signature whose token we attached. On the system clock, because {@code openssl ts -verify} checks the chain now.
  * Under CI ({@code MLAT_REQUIRE_SERVICES=true}) a missing openssl fails instead of skipping.
  */
 class TimestampOpensslInteropTest {
@@ -84,17 +95,42 @@ class TimestampOpensslInteropTest {
       assertThat(direct.exit()).as(direct.output()).isZero();
       assertThat(direct.output()).contains("Verification: OK");
 
-      // 2. a token the client fetched over HTTP for a signature value, verified by its digest
-      byte[] signatureValue = MessageDigest.getInstance("SHA-512").digest(data);
+      // 2. CAdES B-T: a CMS signature made with BouncyCastle, its signature value timestamped by the
+      //    client over HTTP, the token attached; OpenSSL verifies the token by digest and the signature
+      var signer = pki.authority("FR-MOJ").signing();
+      var generator = new CMSSignedDataGenerator();
+      generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+              new JcaDigestCalculatorProviderBuilder().setProvider(Providers.bouncyCastle()).build())
+          .build(new JcaContentSignerBuilder(algorithm.signatureAlgorithm().jcaName()).setProvider(Providers.bouncyCastle())
+              .build(signer.keyPair().getPrivate()), signer.certificate()));
+      generator.addCertificates(new JcaCertStore(signer.chain().subList(0, 2)));
+      CMSSignedData signed = generator.generate(new CMSProcessableByteArray(data), false);
+      SignerInformation signerInfo = signed.getSignerInfos().getSigners().iterator().next();
+      byte[] signatureValue = SignatureTimestamps.timestampedBytes(signerInfo);
       VerifiedTimestamp fetched = TimestampClient.builder(tsa.uri(), verifier).build().timestamp(signatureValue, FR);
       Files.write(dir.resolve("fetched.tst"), fetched.token());
+      CMSSignedData stamped = CMSSignedData.replaceSigners(signed,
+          new SignerInformationStore(SignatureTimestamps.attach(signerInfo, fetched.token())));
+      Files.write(dir.resolve("signed.p7s"), stamped.getEncoded());
+
       String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signatureValue));
       var ok = run(dir, "ts", "-verify", "-token_in", "-in", "fetched.tst", "-digest", hex,
           "-CAfile", "FR/anchors/root-ca.pem", "-untrusted", "FR/intermediates/issuing-ca.pem");
       assertThat(ok.exit()).as(ok.output()).isZero();
+      assertThat(ok.output()).contains("Verification: OK");
       var wrong = run(dir, "ts", "-verify", "-token_in", "-in", "fetched.tst", "-data", "data.bin",
           "-CAfile", "FR/anchors/root-ca.pem", "-untrusted", "FR/intermediates/issuing-ca.pem");
       assertThat(wrong.exit()).as(wrong.output()).isNotZero();
+      var print = run(dir, "cms", "-cmsout", "-print", "-inform", "DER", "-in", "signed.p7s");
+      assertThat(print.exit()).as(print.output()).isZero();
+      assertThat(print.output()).contains("id-smime-aa-timeStampToken");
+      var cms = run(dir, "cms", "-verify", "-binary", "-inform", "DER", "-in", "signed.p7s", "-content", "data.bin",
+          "-CAfile", "FR/anchors/root-ca.pem", "-out", "verified.bin");
+      assertThat(cms.exit()).as(cms.output()).isZero();
+      // and our side reads the attribute back and verifies it against the signature value
+      var back = new CMSSignedData(new CMSProcessableByteArray(data), Files.readAllBytes(dir.resolve("signed.p7s")));
+      var read = back.getSignerInfos().getSigners().iterator().next();
+      assertThat(SignatureTimestamps.verify(read, verifier, FR).orElseThrow().serialNumber()).isEqualTo(fetched.serialNumber());
     }
 
     // 3. OpenSSL as the TSA: a query and a reply made by openssl, with the same TSA credential
