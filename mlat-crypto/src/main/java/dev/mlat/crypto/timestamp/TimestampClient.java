@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -210,6 +211,10 @@ public final class TimestampClient {
       if (cause instanceof BoundedBody.TooLarge) {
         throw fail(CryptoErrorCode.TIMESTAMP_TOO_LARGE,
             "the answer is larger than maxResponseBytes " + limits.maxResponseBytes(), cause);
+      }
+      if (e.getCause() instanceof HttpTimeoutException) {
+        // the request's own timeout (connect, or headers) fired before the overall one
+        throw fail(CryptoErrorCode.TIMESTAMP_AUTHORITY_UNAVAILABLE, "no complete answer within " + limits.timeout(), e.getCause());
       }
       throw fail(CryptoErrorCode.TIMESTAMP_AUTHORITY_UNAVAILABLE,
           "the request failed: " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(), e.getCause());

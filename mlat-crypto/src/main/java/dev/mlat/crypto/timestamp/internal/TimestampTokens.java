@@ -282,7 +282,13 @@ public final class TimestampTokens {
           throw invalid("signing-certificate must have exactly one value", null);
         }
         // ESSCertID identifies the certificate by SHA-1: only a policy that allows SHA-1 accepts it.
-        hash = policy.checkDigest(DigestAlgorithm.SHA1);
+        try {
+          hash = policy.checkDigest(DigestAlgorithm.SHA1);
+        } catch (AlgorithmRefusedException e) {
+          throw new AlgorithmRefusedException(e.errorCode(), "the token identifies its TSA certificate only by a SHA-1 hash"
+              + " (signing-certificate, ESSCertID); ask the TSA for signing-certificate-v2 with SHA-256 (OpenSSL: ess_cert_id_alg = sha256)",
+              null, e.policyName());
+        }
         ESSCertID id = SigningCertificate.getInstance(v1.getAttrValues().getObjectAt(0)).getCerts()[0];
         expected = id.getCertHash();
         issuerSerial = id.getIssuerSerial();
