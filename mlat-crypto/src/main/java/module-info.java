@@ -9,6 +9,7 @@ module dev.mlat.crypto {
 
   exports dev.mlat.crypto;
   exports dev.mlat.crypto.trust;
+  exports dev.mlat.crypto.timestamp;
   exports dev.mlat.crypto.testing;
   exports dev.mlat.crypto.keys;
   exports dev.mlat.crypto.cms;

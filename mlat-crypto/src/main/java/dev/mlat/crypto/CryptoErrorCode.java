@@ -137,7 +137,41 @@ public enum CryptoErrorCode implements ErrorCode {
       "The signing-certificate-v2 attribute does not identify the signer's certificate."),
   /** A signature or the message-digest attribute does not verify over the content. */
   CMS_SIGNATURE_INVALID(
-      "A signature or the message-digest attribute does not verify over the content.");
+      "A signature or the message-digest attribute does not verify over the content."),
+  // timestamp (RFC 3161, CAdES B-T): dev.mlat.crypto.timestamp
+  /** The timestamping authority could not be reached, did not answer within the timeout, or answered with an HTTP status other than 200. */
+  TIMESTAMP_AUTHORITY_UNAVAILABLE(
+      "The timestamping authority could not be reached, did not answer within the timeout, or answered with an HTTP status other than 200."),
+  /** A timestamp response or token is larger than its limit (maxResponseBytes, maxTokenBytes). */
+  TIMESTAMP_TOO_LARGE(
+      "A timestamp response or token is larger than its limit (maxResponseBytes, maxTokenBytes)."),
+  /** The TSA's answer is not a DER TimeStampResp (RFC 3161 section 2.4.2) of content type application/timestamp-reply, or it was granted without a token. */
+  TIMESTAMP_RESPONSE_MALFORMED(
+      "The TSA's answer is not a DER TimeStampResp (RFC 3161 section 2.4.2) of content type application/timestamp-reply, or it was granted without a token."),
+  /** The TSA answered with a status other than granted (rejection, waiting, revocation warning or notification); the message carries its status text and failure info. */
+  TIMESTAMP_REJECTED(
+      "The TSA answered with a status other than granted (rejection, waiting, revocation warning or notification); the message carries its status text and failure info."),
+  /** The token's nonce is missing or differs from the request's random nonce (a replayed or misrouted answer). */
+  TIMESTAMP_NONCE_MISMATCH(
+      "The token's nonce is missing or differs from the request's random nonce (a replayed or misrouted answer)."),
+  /** The token's message imprint is not the digest of the timestamped data (for CAdES B-T: of the SignerInfo's signature value). */
+  TIMESTAMP_IMPRINT_MISMATCH(
+      "The token's message imprint is not the digest of the timestamped data (for CAdES B-T: of the SignerInfo's signature value)."),
+  /** The token's TSA policy is not the one requested, or not one the verifier accepts. */
+  TIMESTAMP_POLICY_MISMATCH(
+      "The token's TSA policy is not the one requested, or not one the verifier accepts."),
+  /** A timestamp token cannot be parsed: not a CMS SignedData of a TSTInfo with exactly one signer and signed attributes. */
+  TIMESTAMP_TOKEN_MALFORMED(
+      "A timestamp token cannot be parsed: not a CMS SignedData of a TSTInfo with exactly one signer and signed attributes."),
+  /** A parsed timestamp token breaks the profile of docs/TIMESTAMPS.md: no TSA certificate in it, no signing-certificate attribute, genTime in the future, a critical TSTInfo extension. */
+  TIMESTAMP_TOKEN_INVALID(
+      "A parsed timestamp token breaks the profile of docs/TIMESTAMPS.md: no TSA certificate in it, no signing-certificate attribute, genTime in the future, a critical TSTInfo extension."),
+  /** The token's CMS signature does not verify with the TSA certificate, or the signing-certificate(-v2) attribute does not identify that certificate. */
+  TIMESTAMP_SIGNATURE_INVALID(
+      "The token's CMS signature does not verify with the TSA certificate, or the signing-certificate(-v2) attribute does not identify that certificate."),
+  /** The TSA certificate is not trusted at the token's genTime: no path to a timestamping anchor, wrong or non-critical extended key usage, expired, revoked, or refused by the algorithm policy. The cause carries the trust rule that failed. */
+  TIMESTAMP_AUTHORITY_UNTRUSTED(
+      "The TSA certificate is not trusted at the token's genTime: no path to a timestamping anchor, wrong or non-critical extended key usage, expired, revoked, or refused by the algorithm policy. The cause carries the trust rule that failed.");
 
   private final String description;
 

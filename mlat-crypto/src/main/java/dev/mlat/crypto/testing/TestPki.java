@@ -437,6 +437,11 @@ public final class TestPki {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
+  /** The clock the PKI was built with (the test TSA's default clock). */
+  Clock clock() {
+    return clock;
+  }
+
   /** The PKI credential that issued {@code certificate}, or IllegalArgumentException. */
   TestCredential issuerOf(X509Certificate certificate) {
     var issuer = certificate.getIssuerX500Principal();
