@@ -256,6 +256,27 @@ class TrustListLoaderTest {
   }
 
   @Test
+  void maxCrlsMaxCrlBytesAndMaxCertificateBytesHold() throws Exception {
+    byte[] signed = list(1);
+    var defaults = TrustListLimits.defaults();
+    assertThat(DIRECTORY.crls()).hasSize(2);
+    fails(CryptoErrorCode.TRUST_LIST_LIMIT_EXCEEDED, () -> loader(TrustListState.inMemory(), CLOCK,
+        new TrustListLimits(defaults.maxListBytes(), 300, 10_000, 64 * 1024, 10_000, 1, 8 * 1024 * 1024, Duration.ZERO)).load(signed));
+    fails(CryptoErrorCode.TRUST_LIST_LIMIT_EXCEEDED, () -> loader(TrustListState.inMemory(), CLOCK,
+        new TrustListLimits(defaults.maxListBytes(), 300, 10_000, 64 * 1024, 10_000, 1_000, 100, Duration.ZERO)).load(signed));
+    fails(CryptoErrorCode.TRUST_LIST_LIMIT_EXCEEDED, () -> loader(TrustListState.inMemory(), CLOCK,
+        new TrustListLimits(defaults.maxListBytes(), 300, 10_000, 200, 10_000, 1_000, 8 * 1024 * 1024, Duration.ZERO)).load(signed));
+  }
+
+  @Test
+  void deeplyNestedOrHugeNumbersAreMalformed() throws Exception {
+    String deep = "{\"crls\":" + "[".repeat(40) + "]".repeat(40) + "}";
+    fails(CryptoErrorCode.TRUST_LIST_MALFORMED, () -> loader(TrustListState.inMemory()).load(signed(deep.getBytes(StandardCharsets.UTF_8))));
+    String longNumber = json(1, null).replace("\"sequenceNumber\" : 1", "\"sequenceNumber\" : " + "1".repeat(60));
+    fails(CryptoErrorCode.TRUST_LIST_MALFORMED, () -> loader(TrustListState.inMemory()).load(signed(longNumber.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
   void thePublisherCertificateMustBeValidAtLoadingTime() throws Exception {
     byte[] signed = publisher().publish(DIRECTORY, 1, NOW, NOW.plus(Duration.ofDays(365 * 30)));
     var farFuture = Clock.fixed(NOW.plus(Duration.ofDays(365 * 20)), ZoneOffset.UTC);
