@@ -180,6 +180,8 @@ class TrustListLoaderTest {
     fails(CryptoErrorCode.TRUST_LIST_STATE_UNAVAILABLE, () -> loader(TrustListState.file(stateFile)).load(list(1)));
     Files.writeString(stateFile, "");
     fails(CryptoErrorCode.TRUST_LIST_STATE_UNAVAILABLE, () -> loader(TrustListState.file(stateFile)).load(list(1)));
+    Files.writeString(stateFile, "mlat-trust-list-state 1 1 " + "a".repeat(300) + "\n");
+    fails(CryptoErrorCode.TRUST_LIST_STATE_UNAVAILABLE, () -> loader(TrustListState.file(stateFile)).load(list(1)));
     Path noFolder = folder.resolve("missing/dir/trust.state");
     fails(CryptoErrorCode.TRUST_LIST_STATE_UNAVAILABLE, () -> loader(TrustListState.file(noFolder)).load(list(1)));
   }
