@@ -57,6 +57,7 @@ final class PublisherTrust implements SignerTrust {
     for (int i = 0; i < path.size() - 1; i++) {
       policy.checkCertificate(expected, path.get(i), path.get(i + 1).getPublicKey());
     }
+    policy.checkPublicKey(expected, path.get(path.size() - 1).getPublicKey());
     try {
       var factory = CertificateFactory.getInstance("X.509", Providers.bouncyCastle());
       var params = new PKIXParameters(Set.of(new TrustAnchor(path.get(path.size() - 1), null)));

@@ -39,7 +39,9 @@ import java.util.Objects;
  * TrustVerifier verifier = TrustVerifier.builder(list.directory()).clock(clock).build();
  * }</pre>
  *
- * <p>Thread-safe; concurrent loads are serialised so the rollback check and the record are atomic.
+ * <p>Thread-safe; concurrent loads through one loader are serialised so the rollback check and the
+ * record are atomic. Use one loader per state (one process per state file): two loaders writing the
+ * same state are not coordinated.
  */
 public final class TrustListLoader {
   private final List<X509Certificate> publisherAnchors;
