@@ -171,7 +171,32 @@ public enum CryptoErrorCode implements ErrorCode {
       "The token's CMS signature does not verify with the TSA certificate, or the signing-certificate(-v2) attribute does not identify that certificate."),
   /** The TSA certificate is not trusted at the token's genTime: no path to a timestamping anchor, wrong or non-critical extended key usage, expired, revoked, or refused by the algorithm policy. The cause carries the trust rule that failed. */
   TIMESTAMP_AUTHORITY_UNTRUSTED(
-      "The TSA certificate is not trusted at the token's genTime: no path to a timestamping anchor, wrong or non-critical extended key usage, expired, revoked, or refused by the algorithm policy. The cause carries the trust rule that failed.");
+      "The TSA certificate is not trusted at the token's genTime: no path to a timestamping anchor, wrong or non-critical extended key usage, expired, revoked, or refused by the algorithm policy. The cause carries the trust rule that failed."),
+  // trust list (signed trust lists): dev.mlat.crypto.trust.TrustListLoader
+  /** A signed trust list's content is not a trust list of docs/TRUST-LIST.md: not strict JSON, an unknown or missing field, a bad value, a certificate or CRL that does not parse. */
+  TRUST_LIST_MALFORMED(
+      "A signed trust list's content is not a trust list of docs/TRUST-LIST.md: not strict JSON, an unknown or missing field, a bad value, a certificate or CRL that does not parse."),
+  /** A signed trust list exceeds a TrustListLimits setting (size, jurisdictions, certificates, authorities, CRLs). */
+  TRUST_LIST_LIMIT_EXCEEDED(
+      "A signed trust list exceeds a TrustListLimits setting (size, jurisdictions, certificates, authorities, CRLs)."),
+  /** The trust list's signer certificate does not chain to a publisher anchor the loader was given, is not valid at the loading time, or is not an end-entity signing certificate. */
+  TRUST_LIST_PUBLISHER_UNTRUSTED(
+      "The trust list's signer certificate does not chain to a publisher anchor the loader was given, is not valid at the loading time, or is not an end-entity signing certificate."),
+  /** The loading time is after the trust list's nextUpdate: the list is out of date. */
+  TRUST_LIST_STALE(
+      "The loading time is after the trust list's nextUpdate: the list is out of date."),
+  /** The trust list's issuedAt lies further in the future than the allowed clock skew. */
+  TRUST_LIST_NOT_YET_VALID(
+      "The trust list's issuedAt lies further in the future than the allowed clock skew."),
+  /** The trust list's sequence number is lower than that of the last list accepted: an older list is being replayed. */
+  TRUST_LIST_ROLLBACK(
+      "The trust list's sequence number is lower than that of the last list accepted: an older list is being replayed."),
+  /** The trust list has the same sequence number as the last list accepted but different content. */
+  TRUST_LIST_CONFLICT(
+      "The trust list has the same sequence number as the last list accepted but different content."),
+  /** The store of the last accepted trust list cannot be read or written, or is corrupt; loading fails closed. */
+  TRUST_LIST_STATE_UNAVAILABLE(
+      "The store of the last accepted trust list cannot be read or written, or is corrupt; loading fails closed.");
 
   private final String description;
 
