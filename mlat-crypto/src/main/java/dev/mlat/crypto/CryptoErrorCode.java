@@ -138,6 +138,19 @@ public enum CryptoErrorCode implements ErrorCode {
   /** A signature or the message-digest attribute does not verify over the content. */
   CMS_SIGNATURE_INVALID(
       "A signature or the message-digest attribute does not verify over the content."),
+  // seal (sign then encrypt, bound to the recipient): dev.mlat.crypto.seal
+  /** The signed content of a sealed message is not the SealedContent of docs/CMS.md (DER SEQUENCE of version 1, sender, recipient, message id, payload): not DER, trailing bytes, another version, an invalid party id or a non-canonical UUID. */
+  SEAL_BINDING_MALFORMED(
+      "The signed content of a sealed message is not the SealedContent of docs/CMS.md (DER SEQUENCE of version 1, sender, recipient, message id, payload): not DER, trailing bytes, another version, an invalid party id or a non-canonical UUID."),
+  /** The recipient named in the signed content of a sealed message is not the party opening it: the message was meant for someone else (surreptitious forwarding). */
+  SEAL_RECIPIENT_MISMATCH(
+      "The recipient named in the signed content of a sealed message is not the party opening it: the message was meant for someone else (surreptitious forwarding)."),
+  /** The sender named in the signed content of a sealed message does not match its signer: another jurisdiction than the signer's or the expected one, or (unless another issuing authority of the same jurisdiction is allowed) another authority than the one the signer's certificate belongs to. */
+  SEAL_SENDER_MISMATCH(
+      "The sender named in the signed content of a sealed message does not match its signer: another jurisdiction than the signer's or the expected one, or (unless another issuing authority of the same jurisdiction is allowed) another authority than the one the signer's certificate belongs to."),
+  /** The message id in the signed content of a sealed message is not the one the caller expected (a replayed or substituted message). */
+  SEAL_MESSAGE_ID_MISMATCH(
+      "The message id in the signed content of a sealed message is not the one the caller expected (a replayed or substituted message)."),
   // timestamp (RFC 3161, CAdES B-T): dev.mlat.crypto.timestamp
   /** The timestamping authority could not be reached, did not answer within the timeout, or answered with an HTTP status other than 200. */
   TIMESTAMP_AUTHORITY_UNAVAILABLE(

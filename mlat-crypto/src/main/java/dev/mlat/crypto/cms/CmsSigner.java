@@ -121,6 +121,11 @@ public final class CmsSigner {
     }
   }
 
+  /** The content type this signer announces (eContentType and the signed content-type attribute). */
+  public CmsContentType contentType() {
+    return contentType;
+  }
+
   /** Signs a small content held in memory. */
   public byte[] sign(byte[] content, Encapsulation encapsulation) throws MlatCryptoException {
     Objects.requireNonNull(content, "content");
