@@ -120,9 +120,9 @@ public enum CryptoErrorCode implements ErrorCode {
   /** A message would carry a classical RecipientInfo beside a post-quantum one, which removes the post-quantum protection of the shared content key. */
   CMS_CLASSICAL_BESIDE_POST_QUANTUM(
       "A message would carry a classical RecipientInfo beside a post-quantum one, which removes the post-quantum protection of the shared content key."),
-  /** A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one. */
+  /** A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute other than one id-aa-signatureTimeStampToken accepted by a verifier given a TimestampVerifier; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one. */
   CMS_UNEXPECTED_ATTRIBUTE(
-      "A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one."),
+      "A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute other than one id-aa-signatureTimeStampToken accepted by a verifier given a TimestampVerifier; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one."),
   /** The eContentType or the signed content-type attribute differs from what the caller expects, or they differ from each other. */
   CMS_CONTENT_TYPE_MISMATCH(
       "The eContentType or the signed content-type attribute differs from what the caller expects, or they differ from each other."),
