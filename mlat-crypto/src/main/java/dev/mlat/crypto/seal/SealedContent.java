@@ -68,6 +68,15 @@ final class SealedContent {
     } catch (IOException | RuntimeException e) {
       throw malformed("it is not ASN.1: " + e.getMessage(), e);
     }
+    try {
+      return decode(primitive, der);
+    } catch (RuntimeException e) {
+      // BouncyCastle reports some bad contents (invalid UTF-8 in a UTF8String) with unchecked exceptions
+      throw malformed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+  }
+
+  private static Decoded decode(ASN1Primitive primitive, byte[] der) throws MlatCryptoException {
     if (!(primitive instanceof ASN1Sequence sequence) || sequence.size() != 5) {
       throw malformed("it is not a SEQUENCE of five elements", null);
     }
