@@ -146,6 +146,24 @@ class CmsTimestampedSignatureTest {
   }
 
   @Test
+  void aTimestampedSealOpensAfterTheSignerExpired() throws Exception {
+    var self = new dev.mlat.core.PartyId(FR, "FR-MOJ");
+    var binding = new dev.mlat.crypto.seal.SealBinding(self, self, java.util.UUID.randomUUID());
+    var encryption = pki.authority("FR-MOJ").encryption();
+    var sealed = new dev.mlat.crypto.seal.Sealer(signer(expiredSigner).timestamps(client).build()).seal(binding, CONTENT,
+        CmsEncryptor.builder(AlgorithmPolicy.defaultPolicy()).recipient(EncryptionRecipient.of(FR, encryption.certificate())).build());
+    var ring = dev.mlat.crypto.keys.KeyRing.of(KeyIdentity.of(encryption.keyPair().getPrivate(), encryption.chain()));
+    var opener = new dev.mlat.crypto.seal.Opener(self, new CmsDecryptor(AlgorithmPolicy.defaultPolicy(), ring, CmsLimits.defaults()),
+        verifier());
+
+    var opened = opener.open(sealed.bytes(), dev.mlat.crypto.seal.OpenExpectation.from(FR).withMessageId(binding.messageId()));
+
+    assertThat(opened.payload()).isEqualTo(CONTENT);
+    assertThat(opened.signers().get(0).timestamp().orElseThrow().genTime()).isEqualTo(SIGNED);
+    assertThat(opened.signers().get(0).trust().validationTime()).isEqualTo(SIGNED);
+  }
+
+  @Test
   void withoutTheTokenTheExpiredSignerFails() throws Exception {
     byte[] signed = signer(expiredSigner).build().sign(CONTENT, Encapsulation.ENCAPSULATED);
     assertCode(() -> verifier().verify(signed, SignatureExpectation.oneSigner(FR)), CryptoErrorCode.CERTIFICATE_EXPIRED);
