@@ -7,6 +7,7 @@ import static dev.mlat.crypto.seal.SealFixture.DE;
 import static dev.mlat.crypto.seal.SealFixture.FR;
 import static dev.mlat.crypto.seal.SealFixture.IT;
 import static dev.mlat.crypto.seal.SealFixture.NL;
+import static dev.mlat.crypto.seal.SealFixture.PL;
 import static dev.mlat.crypto.seal.SealFixture.POLICY;
 import static dev.mlat.crypto.seal.SealFixture.encryptorFor;
 import static dev.mlat.crypto.seal.SealFixture.opener;
@@ -21,11 +22,13 @@ import dev.mlat.core.PartyId;
 import dev.mlat.crypto.CryptoErrorCode;
 import dev.mlat.crypto.KeyEstablishmentAlgorithm;
 import dev.mlat.crypto.MlatCryptoException;
+import dev.mlat.crypto.SignatureAlgorithm;
 import dev.mlat.crypto.cms.CmsContentType;
 import dev.mlat.crypto.cms.CmsLimits;
 import dev.mlat.crypto.cms.CmsSigner;
 import dev.mlat.crypto.cms.Encapsulation;
 import dev.mlat.crypto.cms.SignatureExpectation;
+import dev.mlat.crypto.cms.SignerRequirement;
 import dev.mlat.crypto.keys.KeyIdentity;
 import dev.mlat.crypto.testing.TestPki;
 import java.io.ByteArrayOutputStream;
@@ -89,6 +92,25 @@ class OpenerTest {
     // the kept SignedData verifies again on its own: evidence without the decryption key
     var again = SealFixture.verifier().verify(opened.signedData(), SignatureExpectation.oneSigner(from.jurisdiction()));
     assertThat(again.content()).isEqualTo(SealedContent.encode(binding, PAYLOAD));
+  }
+
+  @Test
+  void aHybridSignatureSealsForACompositeRecipient() throws Exception {
+    var binding = binding(party(PL, "PL-MOJ"), party(PL, "PL-MOJ"));
+    var sealed = sealer(PL, "PL-MOJ").seal(binding, PAYLOAD, encryptorFor(PL, "PL-MOJ"));
+    var opened = opener(PL, "PL-MOJ").open(sealed.bytes(),
+        OpenExpectation.from(PL.jurisdiction()).withRequirement(SignerRequirement.CLASSICAL_AND_POST_QUANTUM));
+    assertThat(opened.payload()).isEqualTo(PAYLOAD);
+    assertThat(opened.keyEstablishment()).isEqualTo(KeyEstablishmentAlgorithm.MLKEM768_ECDH_P256_SHA3_256);
+    assertThat(opened.signers()).singleElement()
+        .satisfies(s -> assertThat(s.algorithm()).isEqualTo(SignatureAlgorithm.MLDSA65_ECDSA_P256_SHA512));
+  }
+
+  @Test
+  void aClassicalSignatureDoesNotPassForAHybridOne() throws Exception {
+    var sealed = sealer(FR, "FR-MOJ").seal(binding(party(FR, "FR-MOJ"), party(DE, "DE-BMJ")), PAYLOAD, encryptorFor(DE, "DE-BMJ"));
+    assertCode(() -> opener(DE, "DE-BMJ").open(sealed.bytes(),
+        OpenExpectation.from(FRANCE).withRequirement(SignerRequirement.CLASSICAL_AND_POST_QUANTUM)), CryptoErrorCode.CMS_SIGNER_COUNT);
   }
 
   @Test

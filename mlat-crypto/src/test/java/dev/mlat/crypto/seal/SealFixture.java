@@ -29,7 +29,8 @@ import java.util.List;
 /**
  * The seal tests' parties, generated once per JVM, with a real trust directory of the signing
  * jurisdictions: FR (ECDSA; FR-MOJ and FR-PG), BE (ML-DSA-65 / ML-KEM-768), DE (ECDSA), IT (ECDSA),
- * AT (RSA-3072) and NL (ML-DSA-65 / ML-KEM-768).
+ * AT (RSA-3072), NL (ML-DSA-65 / ML-KEM-768) and PL (composite ML-DSA-65 + ECDSA P-256 /
+ * composite ML-KEM-768 + ECDH P-256).
  */
 final class SealFixture {
   static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
@@ -40,12 +41,14 @@ final class SealFixture {
   static final TestPki IT = TestPki.builder(Jurisdiction.of("IT")).authority("IT-MOJ").clock(CLOCK).build();
   static final TestPki AT = TestPki.builder(Jurisdiction.of("AT")).algorithm(PkiAlgorithm.RSA_3072).authority("AT-BMJ").clock(CLOCK).build();
   static final TestPki NL = TestPki.builder(Jurisdiction.of("NL")).algorithm(PkiAlgorithm.ML_DSA_65).authority("NL-MOJ").clock(CLOCK).build();
+  static final TestPki PL = TestPki.builder(Jurisdiction.of("PL")).algorithm(PkiAlgorithm.COMPOSITE_MLDSA65_ECDSA_P256)
+      .authority("PL-MOJ").clock(CLOCK).build();
   static final TrustVerifier TRUST;
 
   static {
     try {
       Path folder = Files.createTempDirectory("mlat-seal-trust");
-      for (var pki : List.of(FR, BE, DE, IT, AT, NL)) {
+      for (var pki : List.of(FR, BE, DE, IT, AT, NL, PL)) {
         pki.writeTo(folder);
       }
       TRUST = TrustVerifier.builder(TrustDirectory.load(folder)).clock(CLOCK).build();
