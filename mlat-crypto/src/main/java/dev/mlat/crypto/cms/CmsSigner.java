@@ -26,14 +26,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -56,6 +56,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  *     .build();
  * signer.sign(in, out, Encapsulation.ENCAPSULATED);
  * }</pre>
+ *
+ * <p>With {@link Builder#timestamps(TimestampClient)} every signature is timestamped (CAdES B-T,
+ * docs/TIMESTAMPS.md).
  *
  * <p>Immutable and thread-safe (signing-time comes from the injected clock).
  */
