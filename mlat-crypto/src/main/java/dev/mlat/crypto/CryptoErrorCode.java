@@ -120,9 +120,9 @@ public enum CryptoErrorCode implements ErrorCode {
   /** A message would carry a classical RecipientInfo beside a post-quantum one, which removes the post-quantum protection of the shared content key. */
   CMS_CLASSICAL_BESIDE_POST_QUANTUM(
       "A message would carry a classical RecipientInfo beside a post-quantum one, which removes the post-quantum protection of the shared content key."),
-  /** A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one. */
+  /** A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute other than one id-aa-signatureTimeStampToken accepted by a verifier given a TimestampVerifier; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one. */
   CMS_UNEXPECTED_ATTRIBUTE(
-      "A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one."),
+      "A CMS structure carries an attribute outside the profile (signed attributes other than content-type, message-digest, signing-time, signing-certificate-v2; any unsigned attribute other than one id-aa-signatureTimeStampToken accepted by a verifier given a TimestampVerifier; authenticated attributes in AuthEnvelopedData), a duplicate, or misses a required one."),
   /** The eContentType or the signed content-type attribute differs from what the caller expects, or they differ from each other. */
   CMS_CONTENT_TYPE_MISMATCH(
       "The eContentType or the signed content-type attribute differs from what the caller expects, or they differ from each other."),
@@ -138,6 +138,19 @@ public enum CryptoErrorCode implements ErrorCode {
   /** A signature or the message-digest attribute does not verify over the content. */
   CMS_SIGNATURE_INVALID(
       "A signature or the message-digest attribute does not verify over the content."),
+  // seal (sign then encrypt, bound to the recipient): dev.mlat.crypto.seal
+  /** The signed content of a sealed message is not the SealedContent of docs/CMS.md (DER SEQUENCE of version 1, sender, recipient, message id, payload): not DER, trailing bytes, another version, an invalid party id or a non-canonical UUID. */
+  SEAL_BINDING_MALFORMED(
+      "The signed content of a sealed message is not the SealedContent of docs/CMS.md (DER SEQUENCE of version 1, sender, recipient, message id, payload): not DER, trailing bytes, another version, an invalid party id or a non-canonical UUID."),
+  /** The recipient named in the signed content of a sealed message is not the party opening it: the message was meant for someone else (surreptitious forwarding). */
+  SEAL_RECIPIENT_MISMATCH(
+      "The recipient named in the signed content of a sealed message is not the party opening it: the message was meant for someone else (surreptitious forwarding)."),
+  /** The sender named in the signed content of a sealed message does not match its signer: another jurisdiction than the signer's or the expected one, or (unless another issuing authority of the same jurisdiction is allowed) another authority than the one the signer's certificate belongs to. */
+  SEAL_SENDER_MISMATCH(
+      "The sender named in the signed content of a sealed message does not match its signer: another jurisdiction than the signer's or the expected one, or (unless another issuing authority of the same jurisdiction is allowed) another authority than the one the signer's certificate belongs to."),
+  /** The message id in the signed content of a sealed message is not the one the caller expected (a replayed or substituted message). */
+  SEAL_MESSAGE_ID_MISMATCH(
+      "The message id in the signed content of a sealed message is not the one the caller expected (a replayed or substituted message)."),
   // timestamp (RFC 3161, CAdES B-T): dev.mlat.crypto.timestamp
   /** The timestamping authority could not be reached, did not answer within the timeout, or answered with an HTTP status other than 200. */
   TIMESTAMP_AUTHORITY_UNAVAILABLE(

@@ -1,5 +1,9 @@
 package dev.mlat.crypto.cms;
 
+import dev.mlat.crypto.timestamp.TimestampVerifier;
+import dev.mlat.crypto.timestamp.VerifiedTimestamp;
+import dev.mlat.crypto.timestamp.internal.SignatureTimestamps;
+import java.util.Optional;
 import dev.mlat.crypto.AlgorithmPolicy;
 import dev.mlat.crypto.CryptoErrorCode;
 import dev.mlat.crypto.DigestAlgorithm;
@@ -57,7 +61,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  *   <li>exactly the expected signers ({@link SignerRequirement}); zero, extra or stripped SignerInfos fail;
  *   <li>eContentType and each signed content-type attribute equal the expected content type;
  *   <li>signed attributes are exactly content-type, message-digest, signing-time and
- *       signing-certificate-v2, each once with one value; no unsigned attributes;
+ *       signing-certificate-v2, each once with one value; no unsigned attributes, except, when the verifier
+ *       was given a {@link TimestampVerifier}, one id-aa-signatureTimeStampToken (CAdES B-T) whose token
+ *       must verify and whose genTime becomes the time the signer's trust is validated at;
  *   <li>signing-certificate-v2 identifies the signer certificate (hash, and issuer and serial when present);
  *   <li>digest and signature algorithms and the signer key are allowed by the policy for the jurisdiction;
  *   <li>each signature verifies, and the {@link SignerTrust} accepts each signer for the jurisdiction.
@@ -79,12 +85,31 @@ public final class CmsSignatureVerifier {
   private final SignerTrust trust;
   private final Clock clock;
   private final CmsLimits limits;
+  private final TimestampVerifier timestamps;
 
+  /** A verifier without signature timestamps: a SignerInfo carrying any unsigned attribute is refused. */
   public CmsSignatureVerifier(AlgorithmPolicy policy, SignerTrust trust, Clock clock, CmsLimits limits) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.trust = Objects.requireNonNull(trust, "trust");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.timestamps = null;
+    Asn1Limits.ensureInstalled();
+  }
+
+  /**
+   * A verifier that also accepts CAdES B-T signatures: a SignerInfo may carry exactly one unsigned
+   * attribute id-aa-signatureTimeStampToken with one token, verified with {@code timestamps} for the
+   * expected jurisdiction after the signature itself; the signer's trust is then validated at the
+   * token's genTime instead of now. A token that does not verify fails the verification
+   * (TIMESTAMP_* codes); a signature without a token is validated now.
+   */
+  public CmsSignatureVerifier(AlgorithmPolicy policy, SignerTrust trust, Clock clock, CmsLimits limits, TimestampVerifier timestamps) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.trust = Objects.requireNonNull(trust, "trust");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
     Asn1Limits.ensureInstalled();
   }
 
@@ -93,7 +118,8 @@ public final class CmsSignatureVerifier {
    *
    * @throws MlatCryptoException CMS_MALFORMED, CMS_LIMIT_EXCEEDED, CMS_CONTENT_TYPE_MISMATCH, CMS_SIGNER_COUNT,
    *     CMS_SIGNER_CERTIFICATE_MISSING, CMS_UNEXPECTED_ATTRIBUTE, CMS_SIGNING_CERTIFICATE_MISMATCH,
-   *     CMS_SIGNATURE_INVALID, the policy's codes, and the {@link SignerTrust}'s codes
+   *     CMS_SIGNATURE_INVALID, the policy's codes, the TIMESTAMP_* codes of a signature timestamp, and the
+   *     {@link SignerTrust}'s codes
    */
   public VerifiedContent verify(byte[] signedData, SignatureExpectation expected) throws MlatCryptoException {
     Objects.requireNonNull(signedData, "signedData");
@@ -231,15 +257,17 @@ public final class CmsSignatureVerifier {
       if (expected.requirement() == SignerRequirement.CLASSICAL_AND_POST_QUANTUM && verified.size() == 2) {
         checkSameAuthority(verified.get(0).certificate(), verified.get(1).certificate());
       }
-      Instant at = clock.instant();
+      Instant now = clock.instant();
       var trusted = new ArrayList<VerifiedSigner>();
       for (var v : verified) {
+        Instant at = v.timestamp().map(VerifiedTimestamp::genTime).orElse(now);
         var report = trust.verify(v.certificate(), v.intermediates(), expected.jurisdiction(), at);
         if (report == null || !report.certificate().equals(v.certificate())
             || !report.jurisdiction().equals(expected.jurisdiction())) {
           throw new IllegalStateException("the SignerTrust returned a report about another certificate or jurisdiction");
         }
-        trusted.add(new VerifiedSigner(v.certificate(), v.intermediates(), v.algorithm(), v.digest(), v.signingTime(), report));
+        trusted.add(new VerifiedSigner(v.certificate(), v.intermediates(), v.algorithm(), v.digest(), v.signingTime(), report,
+            v.timestamp()));
       }
       return new VerifiedSignature(length, trusted);
     } catch (BoundedInputStream.LimitExceededException e) {
@@ -313,10 +341,7 @@ public final class CmsSignatureVerifier {
       throw new MlatCryptoException(CryptoErrorCode.ALGORITHM_REFUSED,
           "signature algorithm " + algorithm + " over a " + digest + " digest: the two hash functions must agree");
     }
-    if (signer.getUnsignedAttributes() != null && signer.getUnsignedAttributes().size() > 0) {
-      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
-          "SignerInfo carries unsigned attributes " + types(signer.getUnsignedAttributes().toASN1EncodableVector()) + "; the profile has none");
-    }
+    boolean timestamped = checkUnsignedAttributes(signer);
     if (signer.getSignedAttributes() == null) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
           "SignerInfo has no signed attributes; content-type, message-digest, signing-time and signing-certificate-v2 are required");
@@ -367,7 +392,40 @@ public final class CmsSignatureVerifier {
         intermediates.add(c);
       }
     }
-    return new CryptographicallyVerified(cert, intermediates, algorithm, digest, signingTime);
+    Optional<VerifiedTimestamp> timestamp = timestamped
+        ? SignatureTimestamps.verify(signer, timestamps, expected.jurisdiction())
+        : Optional.empty();
+    return new CryptographicallyVerified(cert, intermediates, algorithm, digest, signingTime, timestamp);
+  }
+
+  /**
+   * Without a timestamp verifier: no unsigned attribute. With one: at most the one attribute
+   * id-aa-signatureTimeStampToken with one value. Returns whether that attribute is present.
+   */
+  private boolean checkUnsignedAttributes(SignerInformation signer) throws MlatCryptoException {
+    var unsigned = signer.getUnsignedAttributes();
+    if (unsigned == null || unsigned.size() == 0) {
+      return false;
+    }
+    var vector = unsigned.toASN1EncodableVector();
+    if (timestamps == null) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+          "SignerInfo carries unsigned attributes " + types(vector) + "; this verifier accepts none (no timestamp verifier configured)");
+    }
+    if (vector.size() != 1) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+          "SignerInfo carries unsigned attributes " + types(vector) + "; the profile allows only one id-aa-signatureTimeStampToken");
+    }
+    var attribute = Attribute.getInstance(vector.get(0));
+    if (!attribute.getAttrType().getId().equals(SignatureTimestamps.ATTRIBUTE_OID)) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+          "unexpected unsigned attribute " + attribute.getAttrType() + "; accepted: id-aa-signatureTimeStampToken");
+    }
+    if (attribute.getAttrValues().size() != 1) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
+          "the id-aa-signatureTimeStampToken attribute carries " + attribute.getAttrValues().size() + " tokens; the profile allows one");
+    }
+    return true;
   }
 
   /** OpenSSL names RSA PKCS#1 v1.5 signatures by rsaEncryption and some stacks ECDSA by the key OID: resolve with the digest. */
@@ -496,5 +554,5 @@ public final class CmsSignatureVerifier {
 
   /** A signature that verified cryptographically and against the profile, before the signer's trust is known. */
   private record CryptographicallyVerified(X509Certificate certificate, List<X509Certificate> intermediates,
-      SignatureAlgorithm algorithm, DigestAlgorithm digest, Instant signingTime) {}
+      SignatureAlgorithm algorithm, DigestAlgorithm digest, Instant signingTime, Optional<VerifiedTimestamp> timestamp) {}
 }

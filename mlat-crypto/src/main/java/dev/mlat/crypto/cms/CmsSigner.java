@@ -10,6 +10,8 @@ import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.SignedAttributes;
 import dev.mlat.crypto.internal.TokenContentSigner;
 import dev.mlat.crypto.keys.KeyIdentity;
+import dev.mlat.crypto.timestamp.TimestampClient;
+import dev.mlat.crypto.timestamp.internal.SignatureTimestamps;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,10 +26,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -51,18 +57,24 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * signer.sign(in, out, Encapsulation.ENCAPSULATED);
  * }</pre>
  *
+ * <p>With {@link Builder#timestamps(TimestampClient)} every signature is timestamped (CAdES B-T,
+ * docs/TIMESTAMPS.md).
+ *
  * <p>Immutable and thread-safe (signing-time comes from the injected clock).
  */
 public final class CmsSigner {
   private final List<Entry> signers;
   private final CmsContentType contentType;
   private final Clock clock;
+  private final TimestampClient timestamps;
 
   private static final class Entry {
+    final Jurisdiction jurisdiction;
     final KeyIdentity identity;
     final SignatureAlgorithm algorithm;
 
-    Entry(KeyIdentity identity, SignatureAlgorithm algorithm) {
+    Entry(Jurisdiction jurisdiction, KeyIdentity identity, SignatureAlgorithm algorithm) {
+      this.jurisdiction = jurisdiction;
       this.identity = identity;
       this.algorithm = algorithm;
     }
@@ -72,6 +84,7 @@ public final class CmsSigner {
     this.signers = List.copyOf(b.signers);
     this.contentType = b.contentType;
     this.clock = b.clock;
+    this.timestamps = b.timestamps;
   }
 
   /** A builder under {@code policy}, with signing-time from {@code clock}. */
@@ -82,13 +95,48 @@ public final class CmsSigner {
   /**
    * Signs everything {@code content} yields into {@code out} (neither stream is closed).
    *
-   * @throws MlatCryptoException KEY_OPERATION_UNSUPPORTED when a key cannot sign with its algorithm where it lives
+   * @throws MlatCryptoException KEY_OPERATION_UNSUPPORTED when a key cannot sign with its algorithm where it lives;
+   *     with {@link Builder#timestamps(TimestampClient)} the client's TIMESTAMP_* codes
    * @throws IOException when reading or writing fails
    */
   public void sign(InputStream content, OutputStream out, Encapsulation encapsulation) throws MlatCryptoException, IOException {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(encapsulation, "encapsulation");
+    if (timestamps == null) {
+      signTo(content, out, encapsulation);
+      return;
+    }
+    var signed = new ByteArrayOutputStream();
+    signTo(content, signed, encapsulation);
+    out.write(timestamped(signed.toByteArray()));
+  }
+
+  /** Adds a signature timestamp to every SignerInfo of {@code signedData} (CAdES B-T). */
+  private byte[] timestamped(byte[] signedData) throws MlatCryptoException, IOException {
+    try {
+      var parsed = new CMSSignedData(signedData);
+      var replaced = new ArrayList<SignerInformation>();
+      for (SignerInformation info : parsed.getSignerInfos().getSigners()) {
+        Entry entry = null;
+        for (var e : signers) {
+          if (info.getSID().match(new X509CertificateHolder(e.identity.certificate().getEncoded()))) {
+            entry = e;
+          }
+        }
+        if (entry == null) {
+          throw new IllegalStateException("a SignerInfo of our own SignedData matches none of our signers");
+        }
+        byte[] token = timestamps.timestamp(SignatureTimestamps.timestampedBytes(info), entry.jurisdiction).token();
+        replaced.add(SignatureTimestamps.attach(info, token));
+      }
+      return CMSSignedData.replaceSigners(parsed, new SignerInformationStore(replaced)).getEncoded();
+    } catch (CMSException | CertificateEncodingException e) {
+      throw new IOException("cannot rewrite our own SignedData with its timestamps: " + e.getMessage(), e);
+    }
+  }
+
+  private void signTo(InputStream content, OutputStream out, Encapsulation encapsulation) throws MlatCryptoException, IOException {
     try {
       var generator = new CMSSignedDataStreamGenerator();
       var certificates = new LinkedHashSet<X509Certificate>();
@@ -119,6 +167,11 @@ public final class CmsSigner {
     } catch (CMSException | CertificateEncodingException e) {
       throw new IOException("cannot build SignedData: " + e.getMessage(), e);
     }
+  }
+
+  /** The content type this signer announces (eContentType and the signed content-type attribute). */
+  public CmsContentType contentType() {
+    return contentType;
   }
 
   /** Signs a small content held in memory. */
@@ -173,6 +226,7 @@ public final class CmsSigner {
     private final Clock clock;
     private final List<Entry> signers = new ArrayList<>();
     private CmsContentType contentType = CmsContentType.DATA;
+    private TimestampClient timestamps;
 
     private Builder(AlgorithmPolicy policy, Clock clock) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -199,13 +253,25 @@ public final class CmsSigner {
             "certificate " + identity.certificate().getSubjectX500Principal().getName()
                 + " allows neither digitalSignature nor nonRepudiation");
       }
-      signers.add(new Entry(identity, algorithm));
+      signers.add(new Entry(jurisdiction, identity, algorithm));
       return this;
     }
 
     /** The content type announced in eContentType and the content-type attribute (default id-data). */
     public Builder contentType(CmsContentType contentType) {
       this.contentType = Objects.requireNonNull(contentType, "contentType");
+      return this;
+    }
+
+    /**
+     * Timestamps every signature through {@code client} (CAdES B-T, docs/TIMESTAMPS.md): after
+     * signing, each SignerInfo's signature value is timestamped for the signer's jurisdiction and
+     * the token attached as the unsigned attribute id-aa-signatureTimeStampToken. The SignedData is
+     * then rewritten in memory, so a timestamped encapsulated signature holds its content in memory
+     * once (a detached one only its signatures).
+     */
+    public Builder timestamps(TimestampClient client) {
+      this.timestamps = Objects.requireNonNull(client, "client");
       return this;
     }
 
