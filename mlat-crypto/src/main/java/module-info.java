@@ -12,4 +12,5 @@ module dev.mlat.crypto {
   exports dev.mlat.crypto.testing;
   exports dev.mlat.crypto.keys;
   exports dev.mlat.crypto.cms;
+  exports dev.mlat.crypto.segment;
 }

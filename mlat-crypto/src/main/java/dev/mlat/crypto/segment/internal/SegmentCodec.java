@@ -1,0 +1,321 @@
+package dev.mlat.crypto.segment.internal;
+
+import dev.mlat.crypto.CryptoErrorCode;
+import dev.mlat.crypto.segment.SegmentException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.NoSuchPaddingException;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EncryptedContentInfo;
+import org.bouncycastle.asn1.cms.GCMParameters;
+import org.bouncycastle.asn1.cms.KEKIdentifier;
+import org.bouncycastle.asn1.cms.KEKRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+
+/**
+ * One segment on the wire: a DER ContentInfo of type AuthEnvelopedData (RFC 5083) with exactly one
+ * KEKRecipientInfo (id-aes256-wrap, RFC 3394/3565), content type id-data, AES-256-GCM (RFC 5084)
+ * with a 96-bit nonce and a 128-bit tag, and no attributes. BouncyCastle's ASN.1 classes build and
+ * parse the structure; the JDK provider (SunJCE) does AES key wrap and AES-GCM.
+ *
+ * <p>The nonce is the segment's index (8 bytes, big-endian) followed by 4 bytes of flags (1 for
+ * the last segment, 0 otherwise): the content key is fresh per segment, so any nonce is unique; this
+ * one makes the tag authenticate the segment's position and finality.
+ *
+ * <p>Encryption feeds the JDK cipher in {@link #UPDATE_BYTES} pieces: the JDK's GCM takes its
+ * compiled, hardware-accelerated path only after enough update calls (docs/PERFORMANCE.md).
+ *
+ * <p>Thread-safe: ciphers are per thread.
+ */
+public final class SegmentCodec {
+  /** GCM tag bytes. */
+  public static final int TAG_BYTES = 16;
+  /** GCM nonce bytes. */
+  public static final int NONCE_BYTES = 12;
+  /** AES-256 content key bytes. */
+  public static final int CEK_BYTES = 32;
+  /** The largest DER structure around a segment's ciphertext that this codec accepts. */
+  public static final int MAX_OVERHEAD = 512;
+  /** Size of the update calls into the JDK's GCM when encrypting (measured, docs/PERFORMANCE.md). */
+  public static final int UPDATE_BYTES = 16 << 10;
+  private static final int FLAG_LAST = 1;
+
+  private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
+  private static final ThreadLocal<Cipher> WRAP = ThreadLocal.withInitial(() -> cipher("AESWrap_256"));
+
+  private SegmentCodec() {}
+
+  private static Cipher cipher(String transformation) {
+    try {
+      return Cipher.getInstance(transformation, "SunJCE");
+    } catch (NoSuchAlgorithmException | NoSuchPaddingException | java.security.NoSuchProviderException e) {
+      throw new IllegalStateException("the JDK provider SunJCE has no " + transformation, e);
+    }
+  }
+
+  /** The nonce of the segment at {@code index}. */
+  public static byte[] nonce(long index, boolean last) {
+    return ByteBuffer.allocate(NONCE_BYTES).putLong(index).putInt(last ? FLAG_LAST : 0).array();
+  }
+
+  /** A sealed segment: its encoding and its tag. */
+  public record Sealed(byte[] encoded, byte[] tag) {}
+
+  /** Encrypts, under the fresh content key {@code cekBytes} (wiped here), {@code length} bytes of {@code plaintext} from {@code offset} as segment {@code index}. */
+  public static Sealed seal(SecretKey kek, byte[] kekId, long index, boolean last, byte[] plaintext, int offset, int length,
+      byte[] cekBytes) throws GeneralSecurityException, IOException {
+    SecretKeySpec cek = new SecretKeySpec(cekBytes, "AES");
+    Arrays.fill(cekBytes, (byte) 0);
+    Cipher wrap = WRAP.get();
+    wrap.init(Cipher.WRAP_MODE, kek);
+    byte[] wrapped = wrap.wrap(cek);
+
+    byte[] nonce = nonce(index, last);
+    Cipher gcm = GCM.get();
+    gcm.init(Cipher.ENCRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    byte[] out = new byte[length + TAG_BYTES];
+    int written = 0;
+    int position = 0;
+    while (length - position > UPDATE_BYTES) {
+      written += gcm.update(plaintext, offset + position, UPDATE_BYTES, out, written);
+      position += UPDATE_BYTES;
+    }
+    written += gcm.doFinal(plaintext, offset + position, length - position, out, written);
+    if (written != out.length) {
+      throw new IllegalStateException("AES-GCM produced " + written + " bytes, expected " + out.length);
+    }
+    byte[] tag = Arrays.copyOfRange(out, length, out.length);
+    byte[] ciphertext = Arrays.copyOf(out, length);
+
+    var recipient = new RecipientInfo(new KEKRecipientInfo(new KEKIdentifier(kekId, null, null),
+        new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_wrap), new DEROctetString(wrapped)));
+    var content = new EncryptedContentInfo(CMSObjectIdentifiers.data,
+        new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, TAG_BYTES)),
+        new DEROctetString(ciphertext));
+    var data = new AuthEnvelopedData(null, new DERSet(recipient), content, (ASN1Set) null, new DEROctetString(tag), null);
+    byte[] encoded = new ContentInfo(CMSObjectIdentifiers.authEnvelopedData, data).getEncoded(ASN1Encoding.DER);
+    return new Sealed(encoded, tag);
+  }
+
+  /** A parsed segment: the fields the receiver needs. */
+  public record Parsed(byte[] kekId, byte[] wrappedKey, byte[] nonce, byte[] ciphertext, byte[] tag) {
+    /** The index carried by the nonce. */
+    public long index() {
+      return ByteBuffer.wrap(nonce).getLong();
+    }
+
+    /** Whether the nonce marks the last segment. */
+    public boolean last() {
+      return (ByteBuffer.wrap(nonce).getInt(8) & FLAG_LAST) != 0;
+    }
+
+    /** Flags other than "last" (must be 0). */
+    public int unknownFlags() {
+      return ByteBuffer.wrap(nonce).getInt(8) & ~FLAG_LAST;
+    }
+  }
+
+  /**
+   * Reads the next DER-framed segment from {@code in}: null at a clean end of stream before its
+   * first byte.
+   *
+   * @throws SegmentException SEGMENT_TRUNCATED if the stream ends inside a segment,
+   *     SEGMENT_MALFORMED if the framing is not a definite-length DER SEQUENCE,
+   *     SEGMENT_LENGTH_MISMATCH if it is longer than {@code maxBytes}
+   */
+  public static byte[] readFramed(InputStream in, int maxBytes, long position) throws IOException, SegmentException {
+    int tag = in.read();
+    if (tag < 0) {
+      return null;
+    }
+    if (tag != 0x30) {
+      throw new SegmentException(CryptoErrorCode.SEGMENT_MALFORMED, position,
+          "does not start a DER SEQUENCE (tag 0x" + Integer.toHexString(tag) + ")");
+    }
+    int first = readByte(in, position);
+    long contentLength;
+    int headerLength;
+    if (first < 0x80) {
+      contentLength = first;
+      headerLength = 2;
+    } else {
+      int octets = first & 0x7f;
+      if (octets == 0) {
+        throw new SegmentException(CryptoErrorCode.SEGMENT_MALFORMED, position, "indefinite length; segments are DER");
+      }
+      if (octets > 4) {
+        throw new SegmentException(CryptoErrorCode.SEGMENT_LENGTH_MISMATCH, position, "length field of " + octets + " bytes");
+      }
+      contentLength = 0;
+      for (int i = 0; i < octets; i++) {
+        contentLength = (contentLength << 8) | readByte(in, position);
+      }
+      headerLength = 2 + octets;
+    }
+    long total = headerLength + contentLength;
+    if (total > maxBytes) {
+      throw new SegmentException(CryptoErrorCode.SEGMENT_LENGTH_MISMATCH, position,
+          total + " bytes on the wire, more than the " + maxBytes + " the manifest's segment size allows");
+    }
+    byte[] encoded = new byte[(int) total];
+    encoded[0] = 0x30;
+    encoded[1] = (byte) first;
+    for (int i = 2; i < headerLength; i++) {
+      encoded[i] = (byte) (contentLength >>> (8 * (headerLength - 1 - i)));
+    }
+    int filled = headerLength;
+    while (filled < total) {
+      int n = in.read(encoded, filled, (int) total - filled);
+      if (n < 0) {
+        throw new SegmentException(CryptoErrorCode.SEGMENT_TRUNCATED, position,
+            "the stream ends after " + filled + " of its " + total + " bytes");
+      }
+      filled += n;
+    }
+    return encoded;
+  }
+
+  private static int readByte(InputStream in, long position) throws IOException, SegmentException {
+    int b = in.read();
+    if (b < 0) {
+      throw new SegmentException(CryptoErrorCode.SEGMENT_TRUNCATED, position, "the stream ends inside a segment header");
+    }
+    return b;
+  }
+
+  /**
+   * Parses one segment and checks it is exactly the profile.
+   *
+   * @throws SegmentException SEGMENT_MALFORMED otherwise
+   */
+  public static Parsed parse(byte[] encoded, long position) throws SegmentException {
+    try {
+      ASN1Primitive primitive;
+      try (var asn1 = new ASN1InputStream(encoded)) {
+        primitive = asn1.readObject();
+        if (asn1.available() > 0 || asn1.readObject() != null) {
+          throw malformed(position, "bytes after the ContentInfo");
+        }
+      }
+      ContentInfo info = ContentInfo.getInstance(primitive);
+      if (!CMSObjectIdentifiers.authEnvelopedData.equals(info.getContentType())) {
+        throw malformed(position, "content type " + info.getContentType() + " is not AuthEnvelopedData");
+      }
+      AuthEnvelopedData data = AuthEnvelopedData.getInstance(info.getContent());
+      if (data.getVersion().intValueExact() != 0 || data.getOriginatorInfo() != null) {
+        throw malformed(position, "AuthEnvelopedData version must be 0 without originatorInfo");
+      }
+      if (data.getAuthAttrs() != null || data.getUnauthAttrs() != null) {
+        throw malformed(position, "attributes are not allowed in a segment");
+      }
+      if (data.getRecipientInfos().size() != 1) {
+        throw malformed(position, data.getRecipientInfos().size() + " RecipientInfos; a segment has exactly one KEKRecipientInfo");
+      }
+      RecipientInfo recipient = RecipientInfo.getInstance(data.getRecipientInfos().getObjectAt(0));
+      if (!(recipient.getInfo() instanceof KEKRecipientInfo)) {
+        throw malformed(position, "the RecipientInfo is not a KEKRecipientInfo");
+      }
+      KEKRecipientInfo kek = (KEKRecipientInfo) recipient.getInfo();
+      if (kek.getVersion().intValueExact() != 4 || kek.getKekid().getDate() != null || kek.getKekid().getOther() != null) {
+        throw malformed(position, "KEKRecipientInfo must be version 4 with a bare key identifier");
+      }
+      AlgorithmIdentifier wrapAlgorithm = kek.getKeyEncryptionAlgorithm();
+      if (!NISTObjectIdentifiers.id_aes256_wrap.equals(wrapAlgorithm.getAlgorithm()) || wrapAlgorithm.getParameters() != null) {
+        throw malformed(position, "key encryption algorithm " + wrapAlgorithm.getAlgorithm() + " is not id-aes256-wrap without parameters");
+      }
+      byte[] wrapped = kek.getEncryptedKey().getOctets();
+      if (wrapped.length != CEK_BYTES + 8) {
+        throw malformed(position, "wrapped content key of " + wrapped.length + " bytes; AES-256 wrapped is 40");
+      }
+      EncryptedContentInfo content = data.getAuthEncryptedContentInfo();
+      if (!CMSObjectIdentifiers.data.equals(content.getContentType())) {
+        throw malformed(position, "content type " + content.getContentType() + " is not id-data");
+      }
+      AlgorithmIdentifier algorithm = content.getContentEncryptionAlgorithm();
+      if (!NISTObjectIdentifiers.id_aes256_GCM.equals(algorithm.getAlgorithm()) || algorithm.getParameters() == null) {
+        throw malformed(position, "content encryption " + algorithm.getAlgorithm() + " is not AES-256-GCM");
+      }
+      GCMParameters parameters = GCMParameters.getInstance(algorithm.getParameters());
+      if (parameters.getNonce().length != NONCE_BYTES || parameters.getIcvLen() != TAG_BYTES) {
+        throw malformed(position, "GCM nonce of " + parameters.getNonce().length + " bytes and tag of " + parameters.getIcvLen()
+            + " bytes; the profile is 12 and 16");
+      }
+      if (content.getEncryptedContent() == null) {
+        throw malformed(position, "no encrypted content");
+      }
+      byte[] tag = data.getMac().getOctets();
+      if (tag.length != TAG_BYTES) {
+        throw malformed(position, "a tag of " + tag.length + " bytes; the profile is 16");
+      }
+      return new Parsed(kek.getKekid().getKeyIdentifier().getOctets(), wrapped, parameters.getNonce(),
+          content.getEncryptedContent().getOctets(), tag);
+    } catch (SegmentException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new SegmentException(CryptoErrorCode.SEGMENT_MALFORMED, position, "not a CMS AuthEnvelopedData: " + e.getMessage(), e);
+    }
+  }
+
+  private static SegmentException malformed(long position, String message) {
+    return new SegmentException(CryptoErrorCode.SEGMENT_MALFORMED, position, message);
+  }
+
+  /**
+   * Unwraps the content key and decrypts; returns the plaintext only if the tag verified.
+   *
+   * @throws SegmentException SEGMENT_AUTHENTICATION_FAILED if the key does not unwrap or the tag
+   *     does not verify
+   */
+  public static byte[] open(SecretKey kek, Parsed segment, long position) throws SegmentException {
+    Key cek;
+    try {
+      Cipher wrap = WRAP.get();
+      wrap.init(Cipher.UNWRAP_MODE, kek);
+      cek = wrap.unwrap(segment.wrappedKey(), "AES", Cipher.SECRET_KEY);
+    } catch (InvalidKeyException e) {
+      throw new SegmentException(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED, position,
+          "the content key does not unwrap under the attachment key: altered, or not sealed with this key", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES key unwrap failed in the JDK provider", e);
+    }
+    byte[] ciphertext = segment.ciphertext();
+    byte[] input = Arrays.copyOf(ciphertext, ciphertext.length + TAG_BYTES);
+    System.arraycopy(segment.tag(), 0, input, ciphertext.length, TAG_BYTES);
+    try {
+      Cipher gcm = GCM.get();
+      gcm.init(Cipher.DECRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, segment.nonce()));
+      byte[] plaintext = new byte[ciphertext.length];
+      int n = gcm.doFinal(input, 0, input.length, plaintext, 0);
+      if (n != plaintext.length) {
+        throw new IllegalStateException("AES-GCM returned " + n + " bytes, expected " + plaintext.length);
+      }
+      return plaintext;
+    } catch (AEADBadTagException e) {
+      throw new SegmentException(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED, position,
+          "the AES-GCM tag does not verify: the segment was altered", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM decryption failed in the JDK provider", e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.mlat.crypto.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlat.crypto.segment.internal.SegmentCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SegmentedEncryptorTest {
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, Segments.SIZE - 1, Segments.SIZE, Segments.SIZE + 1, 5 * Segments.SIZE + 7})
+  void manifestCountsLengthsAndDigests(int length) throws Exception {
+    byte[] plaintext = Segments.plaintext(length, length);
+    var sealed = Segments.seal(plaintext, Segments.SIZE);
+    SegmentManifest manifest = sealed.manifest();
+    var segments = sealed.segments();
+
+    assertThat(manifest.keyId()).isEqualTo(sealed.key().id());
+    assertThat(manifest.plaintextLength()).isEqualTo(length);
+    assertThat(manifest.segmentCount()).isEqualTo(segments.size()).isEqualTo(SegmentManifest.expectedCount(length, Segments.SIZE));
+    assertThat(manifest.plaintextSha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plaintext)));
+    MessageDigest tags = MessageDigest.getInstance("SHA-256");
+    for (int i = 0; i < segments.size(); i++) {
+      var parsed = SegmentCodec.parse(segments.get(i), i);
+      assertThat(parsed.index()).isEqualTo(i);
+      assertThat(parsed.last()).isEqualTo(i == segments.size() - 1);
+      assertThat(parsed.ciphertext()).hasSize(manifest.plaintextLengthOf(i));
+      assertThat(parsed.kekId()).isEqualTo(sealed.key().idBytes());
+      tags.update(parsed.tag());
+    }
+    assertThat(manifest.segmentTagsSha256()).isEqualTo(HexFormat.of().formatHex(tags.digest()));
+  }
+
+  @Test
+  void aKeySealsOneAttachmentOnly() throws Exception {
+    var encryptor = SegmentedEncryptor.builder().build();
+    AttachmentKey key = AttachmentKey.generate(Segments.RANDOM);
+    encryptor.seal(key, new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream());
+    assertThatThrownBy(() -> encryptor.seal(key, new ByteArrayInputStream(new byte[10]), new ByteArrayOutputStream()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("generate a new AttachmentKey");
+  }
+
+  @Test
+  void segmentSizeAndThreadsAreChecked() {
+    assertThatThrownBy(() -> SegmentedEncryptor.builder().segmentSize(1000)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SegmentedEncryptor.builder().segmentSize(32 << 20)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SegmentedEncryptor.builder().segmentSize(4097 * 16 + 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SegmentedEncryptor.builder().threads(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(SegmentedEncryptor.builder().build().segmentSize()).isEqualTo(SegmentedEncryptor.DEFAULT_SEGMENT_SIZE);
+  }
+
+  @Test
+  void theKeyNeverAppearsInToString() {
+    AttachmentKey key = AttachmentKey.generate(Segments.RANDOM);
+    assertThat(key.toString()).contains(key.id()).doesNotContain(key.keyHex());
+  }
+}
