@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SegmentedEncryptorTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, Segments.SIZE - 1, Segments.SIZE, Segments.SIZE + 1, 5 * Segments.SIZE + 7})
+  @ValueSource(ints = {0, 1, 127, 128, 255, 256, 65535, 65536, Segments.SIZE - 1, Segments.SIZE, Segments.SIZE + 1, 5 * Segments.SIZE + 7})
   void manifestCountsLengthsAndDigests(int length) throws Exception {
     byte[] plaintext = Segments.plaintext(length, length);
     var sealed = Segments.seal(plaintext, Segments.SIZE);
@@ -34,8 +34,25 @@ class SegmentedEncryptorTest {
       assertThat(parsed.ciphertext()).hasSize(manifest.plaintextLengthOf(i));
       assertThat(parsed.kekId()).isEqualTo(sealed.key().idBytes());
       tags.update(parsed.tag());
+      // the hand-assembled outer DER equals BouncyCastle's DER encoding of the same structure
+      assertThat(org.bouncycastle.asn1.cms.ContentInfo.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(segments.get(i)))
+          .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER)).isEqualTo(segments.get(i));
     }
     assertThat(manifest.segmentTagsSha256()).isEqualTo(HexFormat.of().formatHex(tags.digest()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {65536, 1 << 20})
+  void largeSegmentsEncodeAsBouncyCastleDerAndRoundTrip(int segmentSize) throws Exception {
+    byte[] plaintext = Segments.plaintext(2 * segmentSize + 5, segmentSize);
+    var sealed = Segments.seal(plaintext, segmentSize);
+    for (byte[] segment : sealed.segments()) {
+      assertThat(org.bouncycastle.asn1.cms.ContentInfo.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(segment))
+          .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER)).isEqualTo(segment);
+    }
+    var sink = new Segments.RecordingSink();
+    SegmentedDecryptor.builder().build().open(sealed.manifest(), sealed.key(), new ByteArrayInputStream(sealed.stream()), sink);
+    assertThat(sink.released()).isEqualTo(plaintext);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
@@ -15,11 +16,11 @@ import javax.crypto.Cipher;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.AuthEnvelopedData;
@@ -62,6 +63,9 @@ public final class SegmentCodec {
   private static final int FLAG_LAST = 1;
 
   private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
+  private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[UPDATE_BYTES + 2 * TAG_BYTES]);
+  private static final boolean CTR_DECRYPT = !"gcm".equals(System.getProperty("mlat.segment.decrypt"));
   private static final ThreadLocal<Cipher> WRAP = ThreadLocal.withInitial(() -> cipher("AESWrap_256"));
 
   private SegmentCodec() {}
@@ -92,30 +96,87 @@ public final class SegmentCodec {
     byte[] wrapped = wrap.wrap(cek);
 
     byte[] nonce = nonce(index, last);
+    // BouncyCastle encodes every part of the structure except the ciphertext, which AES-GCM
+    // writes straight into its place in the DER encoding (no copy of the bulk data).
+    byte[] recipients = new DERSet(new RecipientInfo(new KEKRecipientInfo(new KEKIdentifier(kekId, null, null),
+        new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_wrap), new DEROctetString(wrapped)))).getEncoded(ASN1Encoding.DER);
+    byte[] algorithm = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, TAG_BYTES))
+        .getEncoded(ASN1Encoding.DER);
+    byte[] dataType = CMSObjectIdentifiers.data.getEncoded(ASN1Encoding.DER);
+    byte[] contentInfoType = CMSObjectIdentifiers.authEnvelopedData.getEncoded(ASN1Encoding.DER);
+    byte[] version = {0x02, 0x01, 0x00};
+    int ciphertextTlv = 1 + lengthOfLength(length) + length;
+    int encryptedContentInfo = dataType.length + algorithm.length + ciphertextTlv;
+    int macTlv = 2 + TAG_BYTES;
+    int authEnvelopedData = version.length + recipients.length + tlv(encryptedContentInfo) + macTlv;
+    int explicit = tlv(authEnvelopedData);
+    int contentInfo = contentInfoType.length + tlv(explicit);
+    byte[] encoded = new byte[tlv(contentInfo)];
+    int at = header(encoded, 0, 0x30, contentInfo);
+    at = put(encoded, at, contentInfoType);
+    at = header(encoded, at, 0xa0, explicit);
+    at = header(encoded, at, 0x30, authEnvelopedData);
+    at = put(encoded, at, version);
+    at = put(encoded, at, recipients);
+    at = header(encoded, at, 0x30, encryptedContentInfo);
+    at = put(encoded, at, dataType);
+    at = put(encoded, at, algorithm);
+    at = header(encoded, at, 0x80, length); // [0] IMPLICIT OCTET STRING encryptedContent
+    int ciphertextAt = at;
+
     Cipher gcm = GCM.get();
     gcm.init(Cipher.ENCRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-    byte[] out = new byte[length + TAG_BYTES];
+    // ciphertext || tag land at ciphertextAt; the tag then moves 2 bytes on for its OCTET STRING header
     int written = 0;
     int position = 0;
     while (length - position > UPDATE_BYTES) {
-      written += gcm.update(plaintext, offset + position, UPDATE_BYTES, out, written);
+      written += gcm.update(plaintext, offset + position, UPDATE_BYTES, encoded, ciphertextAt + written);
       position += UPDATE_BYTES;
     }
-    written += gcm.doFinal(plaintext, offset + position, length - position, out, written);
-    if (written != out.length) {
-      throw new IllegalStateException("AES-GCM produced " + written + " bytes, expected " + out.length);
+    written += gcm.doFinal(plaintext, offset + position, length - position, encoded, ciphertextAt + written);
+    if (written != length + TAG_BYTES || ciphertextAt + length + macTlv != encoded.length) {
+      throw new IllegalStateException("AES-GCM produced " + written + " bytes, expected " + (length + TAG_BYTES));
     }
-    byte[] tag = Arrays.copyOfRange(out, length, out.length);
-    byte[] ciphertext = Arrays.copyOf(out, length);
-
-    var recipient = new RecipientInfo(new KEKRecipientInfo(new KEKIdentifier(kekId, null, null),
-        new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_wrap), new DEROctetString(wrapped)));
-    var content = new EncryptedContentInfo(CMSObjectIdentifiers.data,
-        new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, TAG_BYTES)),
-        new DEROctetString(ciphertext));
-    var data = new AuthEnvelopedData(null, new DERSet(recipient), content, (ASN1Set) null, new DEROctetString(tag), null);
-    byte[] encoded = new ContentInfo(CMSObjectIdentifiers.authEnvelopedData, data).getEncoded(ASN1Encoding.DER);
+    byte[] tag = Arrays.copyOfRange(encoded, ciphertextAt + length, ciphertextAt + length + TAG_BYTES);
+    at = header(encoded, ciphertextAt + length, 0x04, TAG_BYTES);
+    put(encoded, at, tag);
     return new Sealed(encoded, tag);
+  }
+
+  private static int lengthOfLength(int length) {
+    if (length < 0x80) {
+      return 1;
+    }
+    int octets = 0;
+    for (int l = length; l > 0; l >>>= 8) {
+      octets++;
+    }
+    return 1 + octets;
+  }
+
+  /** Bytes of a TLV with {@code length} bytes of content. */
+  private static int tlv(int length) {
+    return 1 + lengthOfLength(length) + length;
+  }
+
+  /** Writes a DER tag and definite length; returns where the content starts. */
+  private static int header(byte[] out, int at, int tag, int length) {
+    out[at++] = (byte) tag;
+    if (length < 0x80) {
+      out[at++] = (byte) length;
+      return at;
+    }
+    int octets = lengthOfLength(length) - 1;
+    out[at++] = (byte) (0x80 | octets);
+    for (int i = octets - 1; i >= 0; i--) {
+      out[at++] = (byte) (length >>> (8 * i));
+    }
+    return at;
+  }
+
+  private static int put(byte[] out, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, out, at, bytes.length);
+    return at + bytes.length;
   }
 
   /** A parsed segment: the fields the receiver needs. */
@@ -299,6 +360,9 @@ public final class SegmentCodec {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES key unwrap failed in the JDK provider", e);
     }
+    if (CTR_DECRYPT) {
+      return openByCounterMode(cek, segment, position);
+    }
     byte[] ciphertext = segment.ciphertext();
     byte[] input = Arrays.copyOf(ciphertext, ciphertext.length + TAG_BYTES);
     System.arraycopy(segment.tag(), 0, input, ciphertext.length, TAG_BYTES);
@@ -317,5 +381,51 @@ public final class SegmentCodec {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM decryption failed in the JDK provider", e);
     }
+  }
+
+  private static byte[] openByCounterMode(Key cek, Parsed segment, long position) throws SegmentException {
+    byte[] ciphertext = segment.ciphertext();
+    byte[] plaintext = new byte[ciphertext.length];
+    try {
+      byte[] firstCounter = Arrays.copyOf(segment.nonce(), 16);
+      firstCounter[15] = 2;
+      Cipher ctr = CTR.get();
+      ctr.init(Cipher.DECRYPT_MODE, cek, new IvParameterSpec(firstCounter));
+      int done = 0;
+      while (done < ciphertext.length) {
+        int n = Math.min(UPDATE_BYTES, ciphertext.length - done);
+        done += ctr.update(ciphertext, done, n, plaintext, done);
+      }
+      byte[] tag = tagOf(cek, segment.nonce(), plaintext);
+      if (!MessageDigest.isEqual(tag, segment.tag())) {
+        Arrays.fill(plaintext, (byte) 0);
+        throw new SegmentException(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED, position,
+            "the AES-GCM tag does not verify: the segment was altered");
+      }
+      return plaintext;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-CTR / AES-GCM failed in the JDK provider", e);
+    }
+  }
+
+  private static byte[] tagOf(Key cek, byte[] nonce, byte[] plaintext) throws GeneralSecurityException {
+    Cipher gcm = GCM.get();
+    try {
+      gcm.init(Cipher.ENCRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    } catch (java.security.InvalidAlgorithmParameterException e) {
+      // The JDK refuses to encrypt twice with the same key and nonce on one Cipher object; this
+      // thread verified this very segment last time (a second opening of the same stream).
+      gcm = cipher("AES/GCM/NoPadding");
+      GCM.set(gcm);
+      gcm.init(Cipher.ENCRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    }
+    byte[] scratch = SCRATCH.get();
+    int position = 0;
+    while (plaintext.length - position > UPDATE_BYTES) {
+      gcm.update(plaintext, position, UPDATE_BYTES, scratch, 0);
+      position += UPDATE_BYTES;
+    }
+    int n = gcm.doFinal(plaintext, position, plaintext.length - position, scratch, 0);
+    return Arrays.copyOfRange(scratch, n - TAG_BYTES, n);
   }
 }
