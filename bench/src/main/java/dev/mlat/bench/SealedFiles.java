@@ -35,7 +35,7 @@ final class SealedFiles {
     p.setProperty("segmentCount", Long.toString(manifest.segmentCount()));
     p.setProperty("plaintextLength", Long.toString(manifest.plaintextLength()));
     p.setProperty("plaintextSha256", manifest.plaintextSha256());
-    p.setProperty("segmentTagsSha256", manifest.segmentTagsSha256());
+    p.setProperty("segmentTags", HexFormat.of().formatHex(manifest.segmentTags().bytes()));
     try (Writer w = Files.newBufferedWriter(manifestFile(sealed))) {
       p.store(w, "benchmark data only");
     }
@@ -48,7 +48,7 @@ final class SealedFiles {
     }
     SegmentManifest manifest = SegmentManifest.of(p.getProperty("keyId"), Integer.parseInt(p.getProperty("segmentSize")),
         Long.parseLong(p.getProperty("segmentCount")), Long.parseLong(p.getProperty("plaintextLength")),
-        p.getProperty("plaintextSha256"), p.getProperty("segmentTagsSha256"));
+        p.getProperty("plaintextSha256"), HexFormat.of().parseHex(p.getProperty("segmentTags")));
     return new Sealed(manifest, AttachmentKey.of(p.getProperty("keyId"), HexFormat.of().parseHex(p.getProperty("key"))));
   }
 

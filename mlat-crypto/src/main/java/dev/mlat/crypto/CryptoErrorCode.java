@@ -123,9 +123,9 @@ public enum CryptoErrorCode implements ErrorCode {
   /** The segment of a position is absent from the stream: a segment was dropped. No plaintext is released. */
   SEGMENT_MISSING(
       "The segment of a position is absent from the stream: a segment was dropped. No plaintext is released."),
-  /** A segment appears at another position than its authenticated index: the segments were reordered. No plaintext is released. */
+  /** A segment appears at another position than the one the signed manifest lists its tag at: the segments were reordered. No plaintext is released. */
   SEGMENT_OUT_OF_ORDER(
-      "A segment appears at another position than its authenticated index: the segments were reordered. No plaintext is released."),
+      "A segment appears at another position than the one the signed manifest lists its tag at: the segments were reordered. No plaintext is released."),
   /** A segment appears again after it was opened at its own position. No plaintext is released. */
   SEGMENT_DUPLICATED(
       "A segment appears again after it was opened at its own position. No plaintext is released."),
@@ -135,9 +135,9 @@ public enum CryptoErrorCode implements ErrorCode {
   /** The segment stream goes on after the manifest's last segment. No plaintext is released. */
   SEGMENT_TRAILING_DATA(
       "The segment stream goes on after the manifest's last segment. No plaintext is released."),
-  /** The segments open but do not match the signed manifest: another attachment key, the last-segment flag, the digest of the tags, the plaintext length or its SHA-256 differ. No plaintext is released. */
+  /** The segments open but do not match the signed manifest: it names another attachment key, a segment's tag is not in its list (a manifest of another sealing), or the plaintext length or its SHA-256 differ. No plaintext is released. */
   SEGMENT_MANIFEST_MISMATCH(
-      "The segments open but do not match the signed manifest: another attachment key, the last-segment flag, the digest of the tags, the plaintext length or its SHA-256 differ. No plaintext is released."),
+      "The segments open but do not match the signed manifest: it names another attachment key, a segment's tag is not in its list (a manifest of another sealing), or the plaintext length or its SHA-256 differ. No plaintext is released."),
   // cms
   /** A CMS structure cannot be parsed, or is not the expected CMS type (AuthEnvelopedData, SignedData). */
   CMS_MALFORMED(

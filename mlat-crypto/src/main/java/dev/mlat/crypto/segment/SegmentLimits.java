@@ -13,8 +13,8 @@ package dev.mlat.crypto.segment;
 public record SegmentLimits(int maxSegmentSize, long maxSegmentCount, long maxAttachmentBytes) {
   /** 4 MiB. */
   public static final int DEFAULT_MAX_SEGMENT_SIZE = 4 << 20;
-  /** 2^24 segments (1 TiB in 64 KiB segments). */
-  public static final long DEFAULT_MAX_SEGMENT_COUNT = 1L << 24;
+  /** 2^20 segments (16 MiB of tags in the manifest; 64 GiB in 64 KiB segments, 1 TiB in 1 MiB ones). */
+  public static final long DEFAULT_MAX_SEGMENT_COUNT = 1L << 20;
   /** 64 GiB. */
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 64L << 30;
 

@@ -8,25 +8,26 @@ import java.util.Objects;
  * signed, encrypted message beside the {@link AttachmentKey}, and hands it back to
  * {@link SegmentedDecryptor} only after that message's signature verified.
  *
- * <p>What binds what (docs/SEGMENTS.md): every segment's GCM nonce carries its index and whether
- * it is the last one, and is authenticated by its tag; its content key is wrapped under the
- * per-sealing {@link AttachmentKey} named by {@code keyId}; {@code segmentTagsSha256} is the
- * SHA-256 of the concatenated 16-byte GCM tags of all segments in order, so the signature covers
- * an authenticator of every segment without a per-segment list; {@code plaintextSha256} (one pass
- * over the plaintext) binds the content against anyone, including a recipient, who knows the
- * attachment key and could forge GCM tags. The count and every segment's length follow from
- * {@code plaintextLength} and {@code segmentSize}: all segments carry {@code segmentSize} bytes of
- * plaintext except the last, which carries the rest (an empty attachment is one empty segment).
+ * <p>What binds what (docs/SEGMENTS.md): every segment's content key is wrapped under the
+ * per-sealing {@link AttachmentKey} named by {@code keyId} (another attachment or another sealing
+ * has another key); {@code segmentTags} lists every segment's GCM tag in order, so the signature
+ * covers an authenticator of every segment and of its position (a segment is accepted at position
+ * {@code i} only with tag {@code i}), whoever produced the segments (OpenSSL chooses its own
+ * nonces); {@code plaintextSha256} (one pass over the plaintext) binds the content against anyone,
+ * including a recipient, who knows the attachment key and could forge GCM tags. The count and
+ * every segment's length follow from {@code plaintextLength} and {@code segmentSize}: all segments
+ * carry {@code segmentSize} bytes of plaintext except the last, which carries the rest (an empty
+ * attachment is one empty segment).
  *
  * @param keyId the attachment key's identifier (lower-case hex)
  * @param segmentSize the plaintext bytes of every segment but the last
  * @param segmentCount the number of segments, {@code max(1, ceil(plaintextLength / segmentSize))}
  * @param plaintextLength the attachment's length in bytes
  * @param plaintextSha256 the SHA-256 of the whole plaintext (64 lower-case hex digits)
- * @param segmentTagsSha256 the SHA-256 of the segments' GCM tags in order (64 lower-case hex digits)
+ * @param segmentTags the segments' GCM tags in order, one per segment
  */
 public record SegmentManifest(String keyId, int segmentSize, long segmentCount, long plaintextLength, String plaintextSha256,
-    String segmentTagsSha256) {
+    SegmentTags segmentTags) {
 
   /**
    * Validates.
@@ -37,7 +38,7 @@ public record SegmentManifest(String keyId, int segmentSize, long segmentCount, 
   public SegmentManifest {
     AttachmentKey.checkId(keyId);
     checkSha256(plaintextSha256, "plaintextSha256");
-    checkSha256(segmentTagsSha256, "segmentTagsSha256");
+    Objects.requireNonNull(segmentTags, "segmentTags");
     if (segmentSize <= 0) {
       throw new IllegalArgumentException("segmentSize must be positive, not " + segmentSize);
     }
@@ -49,18 +50,22 @@ public record SegmentManifest(String keyId, int segmentSize, long segmentCount, 
       throw new IllegalArgumentException("segmentCount " + segmentCount + " does not follow from plaintextLength "
           + plaintextLength + " and segmentSize " + segmentSize + " (expected " + expected + ")");
     }
+    if (segmentTags.count() != segmentCount) {
+      throw new IllegalArgumentException(segmentTags.count() + " segment tags for " + segmentCount + " segments");
+    }
   }
 
   /**
-   * The manifest read from a verified message, with a checked failure for bad values.
+   * The manifest read from a verified message, with a checked failure for bad values;
+   * {@code segmentTags} is the concatenation of the 16-byte tags.
    *
    * @throws SegmentException {@code SEGMENT_MANIFEST_INVALID} if a field is malformed or
    *     inconsistent
    */
   public static SegmentManifest of(String keyId, int segmentSize, long segmentCount, long plaintextLength,
-      String plaintextSha256, String segmentTagsSha256) throws SegmentException {
+      String plaintextSha256, byte[] segmentTags) throws SegmentException {
     try {
-      return new SegmentManifest(keyId, segmentSize, segmentCount, plaintextLength, plaintextSha256, segmentTagsSha256);
+      return new SegmentManifest(keyId, segmentSize, segmentCount, plaintextLength, plaintextSha256, SegmentTags.of(segmentTags));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_INVALID, "segment manifest invalid: " + e.getMessage());
     }

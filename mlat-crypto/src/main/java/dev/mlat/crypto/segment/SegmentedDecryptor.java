@@ -24,8 +24,7 @@ import javax.crypto.SecretKey;
  *
  * <p>What it guarantees: plaintext is released (the sink committed, or the file moved into place)
  * only after every segment's structure, key identifier, key unwrap and GCM tag, its position (the
- * index and the last-segment flag authenticated in its nonce), the count, every length, the
- * digest of all tags and the SHA-256 of the whole plaintext matched the manifest. On any failure
+ * its GCM tag equals the signed manifest's tag for that position), the count, every length and the SHA-256 of the whole plaintext matched the manifest. On any failure
  * nothing is released (the sink is aborted, the quarantine file deleted) and a {@link
  * SegmentException} names the first failure: {@code SEGMENT_FOREIGN} (a segment of another
  * attachment or another sealing), {@code SEGMENT_AUTHENTICATION_FAILED} (altered),
@@ -130,15 +129,15 @@ public final class SegmentedDecryptor {
     byte[] kekId = key.idBytes();
     int maxEncoded = manifest.segmentSize() + SegmentCodec.TAG_BYTES + SegmentCodec.MAX_OVERHEAD;
     MessageDigest plaintextDigest = SegmentedEncryptor.sha256();
-    MessageDigest tagsDigest = SegmentedEncryptor.sha256();
-    long count = manifest.segmentCount();
+    SegmentTags tags = manifest.segmentTags();
+    int count = tags.count();
     ExecutorService pool = Executors.newFixedThreadPool(threads, SegmentedEncryptor.WorkerThreads.FACTORY);
     ArrayDeque<Future<Opened>> window = new ArrayDeque<>();
     int maxInFlight = threads * 2;
-    long read = 0;
+    int read = 0;
     long length = 0;
     try {
-      for (long expected = 0; expected < count; expected++) {
+      for (int expected = 0; expected < count; expected++) {
         while (read < count && window.size() < maxInFlight) {
           byte[] encoded = SegmentCodec.readFramed(in, maxEncoded, read);
           if (encoded == null) {
@@ -153,21 +152,14 @@ public final class SegmentedDecryptor {
               "the stream ends after " + expected + " of the manifest's " + count + " segments");
         }
         Opened opened = await(window.removeFirst());
-        long index = opened.parsed().index();
-        if (index != expected) {
-          throw misplaced(opened, expected, window, kek, kekId, in, maxEncoded, read, count);
-        }
-        boolean last = expected == count - 1;
-        if (opened.parsed().last() != last || opened.parsed().unknownFlags() != 0) {
-          throw new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH, expected, "the segment is "
-              + (opened.parsed().last() ? "" : "not ") + "marked last, but the manifest counts " + count + " segments");
+        if (!tags.matches(expected, opened.parsed().tag())) {
+          throw misplaced(opened, expected, tags, window, kek, kekId, in, maxEncoded, read);
         }
         int expectedLength = manifest.plaintextLengthOf(expected);
         if (opened.plaintext().length != expectedLength) {
           throw new SegmentException(CryptoErrorCode.SEGMENT_LENGTH_MISMATCH, expected, opened.plaintext().length
               + " bytes of plaintext where the manifest implies " + expectedLength);
         }
-        tagsDigest.update(opened.parsed().tag());
         plaintextDigest.update(opened.plaintext());
         sink.write(opened.plaintext(), 0, opened.plaintext().length);
         length += opened.plaintext().length;
@@ -182,13 +174,7 @@ public final class SegmentedDecryptor {
       }
       pool.shutdownNow();
     }
-    HexFormat hex = HexFormat.of();
-    String tags = hex.formatHex(tagsDigest.digest());
-    if (!tags.equals(manifest.segmentTagsSha256())) {
-      throw new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH,
-          "the digest of the segments' tags differs from the signed manifest's");
-    }
-    String sha256 = hex.formatHex(plaintextDigest.digest());
+    String sha256 = HexFormat.of().formatHex(plaintextDigest.digest());
     if (length != manifest.plaintextLength() || !sha256.equals(manifest.plaintextSha256())) {
       throw new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH,
           "the plaintext's length or SHA-256 differs from the signed manifest's");
@@ -206,33 +192,38 @@ public final class SegmentedDecryptor {
   }
 
   /**
-   * The authenticated segment at {@code expected} carries another index: tells a duplicate (an
-   * index seen before), a reordering (the expected segment comes later) and a drop (it never comes)
-   * apart by authenticating the rest of the stream, bounded by the manifest's count.
+   * The authenticated segment at {@code expected} is not the manifest's segment of this position:
+   * tells a duplicate (the segment of an earlier position), a reordering (the expected segment
+   * comes later), a drop (it never comes) and a segment the manifest does not list apart, by
+   * authenticating the rest of the stream, bounded by the manifest's count.
    */
-  private static SegmentException misplaced(Opened opened, long expected, ArrayDeque<Future<Opened>> window, SecretKey kek,
-      byte[] kekId, InputStream in, int maxEncoded, long read, long count) {
-    long index = opened.parsed().index();
-    if (index < expected) {
+  private static SegmentException misplaced(Opened opened, int expected, SegmentTags tags, ArrayDeque<Future<Opened>> window,
+      SecretKey kek, byte[] kekId, InputStream in, int maxEncoded, int read) {
+    int listed = tags.indexOf(opened.parsed().tag());
+    if (listed < 0) {
+      return new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH, expected,
+          "opens under the attachment key but its tag is not in the signed manifest: the manifest is of another sealing");
+    }
+    if (listed < expected) {
       return new SegmentException(CryptoErrorCode.SEGMENT_DUPLICATED, expected,
-          "carries index " + index + ", already opened at its own position: a duplicated segment");
+          "is the segment of position " + listed + ", already opened there: a duplicated segment");
     }
     try {
       while (!window.isEmpty()) {
         Opened later = await(window.removeFirst());
-        if (later.parsed().index() == expected) {
-          return outOfOrder(expected, index, later.position());
+        if (tags.matches(expected, later.parsed().tag())) {
+          return outOfOrder(expected, listed, later.position());
         }
       }
       long position = read;
-      for (long scanned = read; scanned < count + 1; scanned++) {
+      for (int scanned = 0; scanned <= tags.count(); scanned++) {
         byte[] encoded = SegmentCodec.readFramed(in, maxEncoded, position);
         if (encoded == null) {
           break;
         }
         Opened later = openOne(kek, kekId, encoded, position);
-        if (later.parsed().index() == expected) {
-          return outOfOrder(expected, index, position);
+        if (tags.matches(expected, later.parsed().tag())) {
+          return outOfOrder(expected, listed, position);
         }
         position++;
       }
@@ -240,11 +231,11 @@ public final class SegmentedDecryptor {
       // The rest of the stream is damaged too; report what was found at this position.
     }
     return new SegmentException(CryptoErrorCode.SEGMENT_MISSING, expected,
-        "carries index " + index + "; the segment of this position is missing: a segment was dropped");
+        "holds the segment of position " + listed + "; the segment of this position is missing: a segment was dropped");
   }
 
-  private static SegmentException outOfOrder(long expected, long index, long laterPosition) {
-    return new SegmentException(CryptoErrorCode.SEGMENT_OUT_OF_ORDER, expected, "carries index " + index
+  private static SegmentException outOfOrder(long expected, long listed, long laterPosition) {
+    return new SegmentException(CryptoErrorCode.SEGMENT_OUT_OF_ORDER, expected, "holds the segment of position " + listed
         + "; the segment of this position comes later, at position " + laterPosition + ": the segments were reordered");
   }
 

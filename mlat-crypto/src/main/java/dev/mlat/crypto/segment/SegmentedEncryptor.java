@@ -1,6 +1,7 @@
 package dev.mlat.crypto.segment;
 
 import dev.mlat.crypto.segment.internal.SegmentCodec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -91,7 +92,7 @@ public final class SegmentedEncryptor {
     SecretKey kek = key.secretKey();
     byte[] kekId = key.idBytes();
     MessageDigest plaintextDigest = sha256();
-    MessageDigest tagsDigest = sha256();
+    ByteArrayOutputStream tags = new ByteArrayOutputStream();
     ExecutorService pool = Executors.newFixedThreadPool(threads, WorkerThreads.FACTORY);
     ArrayDeque<Future<SegmentCodec.Sealed>> window = new ArrayDeque<>();
     int maxInFlight = threads * 2;
@@ -114,7 +115,7 @@ public final class SegmentedEncryptor {
         plaintextDigest.update(current, 0, currentLength);
         length += currentLength;
         if (window.size() >= maxInFlight) {
-          writeNext(window, segments, tagsDigest);
+          writeNext(window, segments, tags);
         }
         final byte[] buffer = current;
         final int bufferLength = currentLength;
@@ -133,7 +134,7 @@ public final class SegmentedEncryptor {
         currentLength = nextLength;
       }
       while (!window.isEmpty()) {
-        writeNext(window, segments, tagsDigest);
+        writeNext(window, segments, tags);
       }
     } finally {
       for (Future<?> f : window) {
@@ -143,14 +144,14 @@ public final class SegmentedEncryptor {
     }
     HexFormat hex = HexFormat.of();
     return new SegmentManifest(key.id(), segmentSize, index, length, hex.formatHex(plaintextDigest.digest()),
-        hex.formatHex(tagsDigest.digest()));
+        SegmentTags.of(tags.toByteArray()));
   }
 
-  private static void writeNext(ArrayDeque<Future<SegmentCodec.Sealed>> window, OutputStream out, MessageDigest tagsDigest)
+  private static void writeNext(ArrayDeque<Future<SegmentCodec.Sealed>> window, OutputStream out, ByteArrayOutputStream tags)
       throws IOException {
     SegmentCodec.Sealed sealed = await(window.removeFirst());
     out.write(sealed.encoded());
-    tagsDigest.update(sealed.tag());
+    tags.write(sealed.tag());
   }
 
   private static SegmentCodec.Sealed await(Future<SegmentCodec.Sealed> future) throws IOException {

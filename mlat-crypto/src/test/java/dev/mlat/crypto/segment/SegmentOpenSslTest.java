@@ -42,6 +42,31 @@ class SegmentOpenSslTest {
   }
 
   @Test
+  void segmentsProducedByOpenSslOpenWithAManifestOfTheirTags() throws Exception {
+    requireOpenSsl();
+    int size = Segments.SIZE;
+    byte[] plaintext = Segments.plaintext(2 * size + 77, 4242);
+    AttachmentKey key = AttachmentKey.generate(Segments.RANDOM);
+    var stream = new java.io.ByteArrayOutputStream();
+    var tags = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i * size < plaintext.length; i++) {
+      Path part = dir.resolve("part-" + i);
+      Files.write(part, Arrays.copyOfRange(plaintext, i * size, Math.min(plaintext.length, (i + 1) * size)));
+      Path segment = dir.resolve("part-" + i + ".der");
+      run("cms", "-encrypt", "-binary", "-aes-256-gcm", "-secretkey", key.keyHex(), "-secretkeyid", key.id(), "-aes256-wrap",
+          "-outform", "DER", "-in", part.toString(), "-out", segment.toString());
+      byte[] der = Files.readAllBytes(segment);
+      stream.writeBytes(der);
+      tags.write(der, der.length - 16, 16); // the tag is the last 16 bytes of a segment
+    }
+    var manifest = SegmentManifest.of(key.id(), size, 3, plaintext.length,
+        java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(plaintext)), tags.toByteArray());
+    var sink = new Segments.RecordingSink();
+    SegmentedDecryptor.builder().build().open(manifest, key, new java.io.ByteArrayInputStream(stream.toByteArray()), sink);
+    assertThat(sink.released()).isEqualTo(plaintext);
+  }
+
+  @Test
   void opensslRefusesASegmentWithTheWrongKey() throws Exception {
     requireOpenSsl();
     var sealed = Segments.seal(Segments.plaintext(100, 1), Segments.SIZE);

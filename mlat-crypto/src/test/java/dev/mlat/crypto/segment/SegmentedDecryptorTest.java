@@ -244,12 +244,15 @@ class SegmentedDecryptorTest {
     SegmentManifest m = sealed.manifest();
     String zeros = "0".repeat(64);
     assertRejected(sealed, new SegmentManifest(m.keyId(), m.segmentSize(), m.segmentCount(), m.plaintextLength(), zeros,
-        m.segmentTagsSha256()), sealed.stream(), CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH);
+        m.segmentTags()), sealed.stream(), CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH);
+    // the tags of another sealing of the same file under the same key identifier
     assertRejected(sealed, new SegmentManifest(m.keyId(), m.segmentSize(), m.segmentCount(), m.plaintextLength(),
-        m.plaintextSha256(), zeros), sealed.stream(), CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH);
-    // a manifest that claims one segment fewer: the (authenticated) last flag disagrees
+        m.plaintextSha256(), SegmentTags.of(new byte[16 * (int) m.segmentCount()])), sealed.stream(),
+        CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH);
+    // a manifest that claims one segment fewer
+    byte[] fewer = java.util.Arrays.copyOf(m.segmentTags().bytes(), 16 * ((int) m.segmentCount() - 1));
     assertRejected(sealed, new SegmentManifest(m.keyId(), m.segmentSize(), m.segmentCount() - 1,
-        m.plaintextLength() - 100, m.plaintextSha256(), m.segmentTagsSha256()), sealed.stream(), CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH);
+        m.plaintextLength() - 100, m.plaintextSha256(), SegmentTags.of(fewer)), sealed.stream(), CryptoErrorCode.SEGMENT_TRAILING_DATA);
     // a manifest that names another key
     var other = AttachmentKey.generate(Segments.RANDOM);
     var sink = new Segments.RecordingSink();
@@ -279,19 +282,23 @@ class SegmentedDecryptorTest {
       assertThat(reads.get()).isZero();
       assertThat(sink.aborts).isEqualTo(1);
     }
-    assertThat(SegmentLimits.defaults()).isEqualTo(new SegmentLimits(4 << 20, 1L << 24, 64L << 30));
+    assertThat(SegmentLimits.defaults()).isEqualTo(new SegmentLimits(4 << 20, 1L << 20, 64L << 30));
   }
 
   @Test
   void aMalformedManifestFromTheWireIsInvalid() {
     String hex = "ab".repeat(32);
-    assertThatThrownBy(() -> SegmentManifest.of("00ff", 4096, 3, 4096, hex, hex))
-        .isInstanceOfSatisfying(SegmentException.class, e -> assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.SEGMENT_MANIFEST_INVALID));
-    assertThatThrownBy(() -> SegmentManifest.of("00FF", 4096, 1, 4096, hex, hex))
-        .isInstanceOfSatisfying(SegmentException.class, e -> assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.SEGMENT_MANIFEST_INVALID));
-    assertThatThrownBy(() -> SegmentManifest.of("00ff", 0, 1, 0, hex, hex))
-        .isInstanceOfSatisfying(SegmentException.class, e -> assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.SEGMENT_MANIFEST_INVALID));
-    assertThatThrownBy(() -> SegmentManifest.of("00ff", 4096, 1, 1, "xyz", hex))
-        .isInstanceOfSatisfying(SegmentException.class, e -> assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.SEGMENT_MANIFEST_INVALID));
+    byte[] oneTag = new byte[16];
+    for (var bad : List.<org.junit.jupiter.api.function.Executable>of(
+        () -> SegmentManifest.of("00ff", 4096, 3, 4096, hex, oneTag),
+        () -> SegmentManifest.of("00FF", 4096, 1, 4096, hex, oneTag),
+        () -> SegmentManifest.of("00ff", 0, 1, 0, hex, oneTag),
+        () -> SegmentManifest.of("00ff", 4096, 1, 1, "xyz", oneTag),
+        () -> SegmentManifest.of("00ff", 4096, 1, 1, hex, new byte[17]),
+        () -> SegmentManifest.of("00ff", 4096, 1, 1, hex, new byte[32]),
+        () -> SegmentManifest.of("00ff", 4096, 1, 1, hex, null))) {
+      assertThatThrownBy(bad::execute)
+          .isInstanceOfSatisfying(SegmentException.class, e -> assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.SEGMENT_MANIFEST_INVALID));
+    }
   }
 }

@@ -40,12 +40,21 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  * with a 96-bit nonce and a 128-bit tag, and no attributes. BouncyCastle's ASN.1 classes build and
  * parse the structure; the JDK provider (SunJCE) does AES key wrap and AES-GCM.
  *
- * <p>The nonce is the segment's index (8 bytes, big-endian) followed by 4 bytes of flags (1 for
- * the last segment, 0 otherwise): the content key is fresh per segment, so any nonce is unique; this
- * one makes the tag authenticate the segment's position and finality.
+ * <p>The writer's nonce is the segment's index (8 bytes, big-endian) followed by 4 bytes of flags
+ * (1 for the last segment, 0 otherwise): the content key is fresh per segment, so any nonce is
+ * unique. It is informative only: the reader binds positions by the signed list of tags, and
+ * accepts any 12-byte nonce, since OpenSSL (which cannot set the nonce) may produce segments too.
  *
  * <p>Encryption feeds the JDK cipher in {@link #UPDATE_BYTES} pieces: the JDK's GCM takes its
- * compiled, hardware-accelerated path only after enough update calls (docs/PERFORMANCE.md).
+ * compiled, hardware-accelerated path only after enough calls (docs/PERFORMANCE.md). Decryption
+ * does not use the JDK's GCM decryption, which buffers the whole segment and decrypts it in one
+ * call (so its warm-up would follow the number of segments, not the bytes): it decrypts with
+ * AES-CTR from counter block {@code nonce || 2} (GCM's keystream, RFC 5084 / SP 800-38D) in
+ * {@link #UPDATE_BYTES} pieces, then re-encrypts the plaintext with AES-GCM under the same key and
+ * nonce, in pieces too, and compares the resulting tag with the segment's in constant time. That
+ * tag equals the received one exactly when GCM decryption would have accepted it (the same
+ * keystream gives back the same ciphertext, hence the same GHASH); no new ciphertext leaves the
+ * method, and the plaintext is returned only after the tags matched.
  *
  * <p>Thread-safe: ciphers are per thread.
  */
