@@ -5,7 +5,7 @@
 #
 # Environment (defaults in brackets):
 #   JDKS          java homes ["/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"]
-#   JIT_OPTIONS   ;-separated option sets, "none" for none ["none;-XX:CompileThresholdScaling=0.1;-XX:CompileThresholdScaling=0.01"]
+#   JIT_OPTIONS   ;-separated sets of JVM options (space-separated within a set), "none" for none ["none;-XX:CompileThresholdScaling=0.1;-XX:CompileThresholdScaling=0.01"]
 #   SIZES         ["1GiB"]
 #   SEGMENT_SIZES [65536]
 #   ROUNDS        rounds per process (round 1 = fresh) [1]
@@ -27,7 +27,8 @@ for jdk in $JDKS; do
   version=$("$jdk/bin/java" -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1/')
   for jit in "${jits[@]}"; do
     opts=(-Xmx128m)
-    [ "$jit" = none ] || opts+=("$jit")
+    # shellcheck disable=SC2206
+    [ "$jit" = none ] || opts+=($jit)
     for size in $SIZES; do
       file="data/attachment-$size.bin"
       [ -f "$file" ] || { echo "fresh.sh: $file missing, run bench/gen-data.sh $size" >&2; exit 2; }

@@ -68,7 +68,7 @@ public final class SegmentCodec {
   /** The largest DER structure around a segment's ciphertext that this codec accepts. */
   public static final int MAX_OVERHEAD = 512;
   /** Size of the update calls into the JDK's GCM when encrypting (measured, docs/PERFORMANCE.md). */
-  public static final int UPDATE_BYTES = 16 << 10;
+  public static final int UPDATE_BYTES = Integer.getInteger("mlat.segment.updateBytes", 16 << 10);
   private static final int FLAG_LAST = 1;
 
   private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
