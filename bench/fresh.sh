@@ -33,6 +33,10 @@ for jdk in $JDKS; do
       file="data/attachment-$size.bin"
       [ -f "$file" ] || { echo "fresh.sh: $file missing, run bench/gen-data.sh $size" >&2; exit 2; }
       for seg in $SEGMENT_SIZES; do
+        sealed="$file.$seg.seg"
+        if [ ! -f "$sealed.manifest" ]; then # the file the open runs read (untimed)
+          "$jdk/bin/java" -cp "$cp" dev.mlat.bench.FreshRun seal "$file" --segment-size "$seg" > /dev/null
+        fi
         for op in seal open; do
           load=$(cut -d' ' -f1 /proc/loadavg)
           wall0=$(date +%s.%N)

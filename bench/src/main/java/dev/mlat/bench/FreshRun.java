@@ -20,9 +20,10 @@ import java.util.Locale;
  *
  * <pre>
  * FreshRun seal FILE [--segment-size BYTES] [--threads N] [--rounds R] [--discard]
- *     seals FILE into FILE.seg (+ FILE.seg.manifest); --discard seals into nothing
- * FreshRun open FILE [--threads N] [--rounds R] [--discard]
- *     opens FILE.seg into FILE.out (quarantine + atomic move); --discard opens into a discarding sink
+ *     seals FILE into FILE.BYTES.seg (+ .manifest); --discard seals into nothing
+ * FreshRun open FILE [--segment-size BYTES] [--threads N] [--rounds R] [--discard]
+ *     opens FILE.BYTES.seg into FILE.out (quarantine + atomic move); --discard opens into a
+ *     discarding sink
  * </pre>
  * Prints one line per round: {@code round=1 op=seal bytes=... seconds=... MBps=... heapMaxMiB=...}.
  */
@@ -46,7 +47,7 @@ public final class FreshRun {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Path sealed = file.resolveSibling(file.getFileName() + ".seg");
+    Path sealed = file.resolveSibling(file.getFileName() + "." + segmentSize + ".seg");
     Path opened = file.resolveSibling(file.getFileName() + ".out");
     SecureRandom random = new SecureRandom();
     for (int round = 1; round <= rounds; round++) {

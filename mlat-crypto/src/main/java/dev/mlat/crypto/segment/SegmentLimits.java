@@ -6,7 +6,7 @@ package dev.mlat.crypto.segment;
  * named setting with a safe default, listed in docs/LIMITS.md.
  *
  * @param maxSegmentSize the largest segment size accepted from a manifest (bytes of plaintext per
- *     segment); memory while opening is about {@code 4 * threads * segmentSize}
+ *     segment); memory while opening is about {@code (6 * threads + 1) * segmentSize}
  * @param maxSegmentCount the most segments accepted in one attachment
  * @param maxAttachmentBytes the largest plaintext length accepted in one attachment
  */

@@ -34,7 +34,8 @@ import javax.crypto.SecretKey;
  * {@code SEGMENT_LIMIT_EXCEEDED}.
  *
  * <p>Segments are decrypted in parallel on the JDK provider; memory is bounded by about
- * {@code 4 * (threads + 1) * segmentSize}.
+ * {@code (6 * threads + 1) * segmentSize} (at most {@code 2 * threads} segments in flight, each
+ * with its encoding, its ciphertext and its plaintext), whatever the attachment's size.
  *
  * <pre>{@code
  * SegmentedDecryptor decryptor = SegmentedDecryptor.builder().build();

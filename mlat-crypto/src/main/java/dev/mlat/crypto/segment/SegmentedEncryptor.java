@@ -29,8 +29,9 @@ import javax.crypto.SecretKey;
  * <keyHex> -secretkeyid <id>}. Layout and bindings: docs/SEGMENTS.md.
  *
  * <p>Segments are encrypted in parallel on the JDK provider ({@link Builder#threads}); memory is
- * bounded by about {@code 3 * (threads + 1) * segmentSize} whatever the attachment's size; the
- * SHA-256 of the whole plaintext is computed once, while reading.
+ * bounded by about {@code (4 * threads + 2) * segmentSize} (at most {@code 2 * threads} segments
+ * in flight, each with its plaintext and its encoding) whatever the attachment's size; the SHA-256
+ * of the whole plaintext is computed once, while reading.
  *
  * <pre>{@code
  * SegmentedEncryptor encryptor = SegmentedEncryptor.builder().build();
