@@ -70,6 +70,17 @@ public final class SegmentCodec {
   /** Size of the update calls into the JDK's GCM when encrypting (measured, docs/PERFORMANCE.md). */
   public static final int UPDATE_BYTES = Integer.getInteger("mlat.segment.updateBytes", 16 << 10);
   private static final int FLAG_LAST = 1;
+  private static final byte[] VERSION = {0x02, 0x01, 0x00};
+  private static final byte[] DATA_TYPE = encoded(CMSObjectIdentifiers.data);
+  private static final byte[] CONTENT_INFO_TYPE = encoded(CMSObjectIdentifiers.authEnvelopedData);
+
+  private static byte[] encoded(org.bouncycastle.asn1.ASN1Object object) {
+    try {
+      return object.getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
   private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
@@ -105,33 +116,11 @@ public final class SegmentCodec {
     byte[] wrapped = wrap.wrap(cek);
 
     byte[] nonce = nonce(index, last);
-    // BouncyCastle encodes every part of the structure except the ciphertext, which AES-GCM
-    // writes straight into its place in the DER encoding (no copy of the bulk data).
-    byte[] recipients = new DERSet(new RecipientInfo(new KEKRecipientInfo(new KEKIdentifier(kekId, null, null),
-        new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_wrap), new DEROctetString(wrapped)))).getEncoded(ASN1Encoding.DER);
-    byte[] algorithm = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, TAG_BYTES))
-        .getEncoded(ASN1Encoding.DER);
-    byte[] dataType = CMSObjectIdentifiers.data.getEncoded(ASN1Encoding.DER);
-    byte[] contentInfoType = CMSObjectIdentifiers.authEnvelopedData.getEncoded(ASN1Encoding.DER);
-    byte[] version = {0x02, 0x01, 0x00};
-    int ciphertextTlv = 1 + lengthOfLength(length) + length;
-    int encryptedContentInfo = dataType.length + algorithm.length + ciphertextTlv;
+    byte[] header = header(kekId, wrapped, nonce, length);
+    byte[] encoded = new byte[header.length + length + 2 + TAG_BYTES];
+    System.arraycopy(header, 0, encoded, 0, header.length);
+    int ciphertextAt = header.length;
     int macTlv = 2 + TAG_BYTES;
-    int authEnvelopedData = version.length + recipients.length + tlv(encryptedContentInfo) + macTlv;
-    int explicit = tlv(authEnvelopedData);
-    int contentInfo = contentInfoType.length + tlv(explicit);
-    byte[] encoded = new byte[tlv(contentInfo)];
-    int at = header(encoded, 0, 0x30, contentInfo);
-    at = put(encoded, at, contentInfoType);
-    at = header(encoded, at, 0xa0, explicit);
-    at = header(encoded, at, 0x30, authEnvelopedData);
-    at = put(encoded, at, version);
-    at = put(encoded, at, recipients);
-    at = header(encoded, at, 0x30, encryptedContentInfo);
-    at = put(encoded, at, dataType);
-    at = put(encoded, at, algorithm);
-    at = header(encoded, at, 0x80, length); // [0] IMPLICIT OCTET STRING encryptedContent
-    int ciphertextAt = at;
 
     Cipher gcm = GCM.get();
     gcm.init(Cipher.ENCRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, nonce));
@@ -147,9 +136,45 @@ public final class SegmentCodec {
       throw new IllegalStateException("AES-GCM produced " + written + " bytes, expected " + (length + TAG_BYTES));
     }
     byte[] tag = Arrays.copyOfRange(encoded, ciphertextAt + length, ciphertextAt + length + TAG_BYTES);
-    at = header(encoded, ciphertextAt + length, 0x04, TAG_BYTES);
+    int at = header(encoded, ciphertextAt + length, 0x04, TAG_BYTES);
     put(encoded, at, tag);
     return new Sealed(encoded, tag);
+  }
+
+  /**
+   * The DER encoding of a segment up to its ciphertext: BouncyCastle encodes every part of the
+   * structure, this method only frames them, so that AES-GCM can write the ciphertext straight
+   * into its place (no copy of the bulk data) and a reader can check a segment's structure by
+   * comparing bytes. The segment is this header, {@code length} bytes of ciphertext, then the
+   * tag's OCTET STRING ({@code 04 10} and 16 bytes).
+   */
+  static byte[] header(byte[] kekId, byte[] wrapped, byte[] nonce, int length) throws IOException {
+    byte[] recipients = new DERSet(new RecipientInfo(new KEKRecipientInfo(new KEKIdentifier(kekId, null, null),
+        new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_wrap), new DEROctetString(wrapped)))).getEncoded(ASN1Encoding.DER);
+    byte[] algorithm = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, TAG_BYTES))
+        .getEncoded(ASN1Encoding.DER);
+    int ciphertextTlv = 1 + lengthOfLength(length) + length;
+    int encryptedContentInfo = DATA_TYPE.length + algorithm.length + ciphertextTlv;
+    int macTlv = 2 + TAG_BYTES;
+    int authEnvelopedData = VERSION.length + recipients.length + tlv(encryptedContentInfo) + macTlv;
+    int explicit = tlv(authEnvelopedData);
+    int contentInfo = CONTENT_INFO_TYPE.length + tlv(explicit);
+    int total = tlv(contentInfo);
+    byte[] header = new byte[total - length - macTlv];
+    int at = header(header, 0, 0x30, contentInfo);
+    at = put(header, at, CONTENT_INFO_TYPE);
+    at = header(header, at, 0xa0, explicit);
+    at = header(header, at, 0x30, authEnvelopedData);
+    at = put(header, at, VERSION);
+    at = put(header, at, recipients);
+    at = header(header, at, 0x30, encryptedContentInfo);
+    at = put(header, at, DATA_TYPE);
+    at = put(header, at, algorithm);
+    at = header(header, at, 0x80, length); // [0] IMPLICIT OCTET STRING encryptedContent
+    if (at != header.length) {
+      throw new IllegalStateException("segment header of " + at + " bytes, expected " + header.length);
+    }
+    return header;
   }
 
   private static int lengthOfLength(int length) {
@@ -188,9 +213,18 @@ public final class SegmentCodec {
     return at + bytes.length;
   }
 
-  /** A parsed segment: the fields the receiver needs. */
-  public record Parsed(byte[] kekId, byte[] wrappedKey, byte[] nonce, byte[] ciphertext, byte[] tag) {
-    /** The index carried by the nonce. */
+  /**
+   * A parsed segment: the fields the receiver needs; the ciphertext stays in {@code encoded} at
+   * {@code ciphertextOffset} (no copy).
+   */
+  public record Parsed(byte[] kekId, byte[] wrappedKey, byte[] nonce, byte[] encoded, int ciphertextOffset, int ciphertextLength,
+      byte[] tag) {
+    /** A copy of the ciphertext. */
+    public byte[] ciphertext() {
+      return Arrays.copyOfRange(encoded, ciphertextOffset, ciphertextOffset + ciphertextLength);
+    }
+
+    /** The index carried by the nonce (mlat's writer; informative). */
     public long index() {
       return ByteBuffer.wrap(nonce).getLong();
     }
@@ -280,6 +314,105 @@ public final class SegmentCodec {
    * @throws SegmentException SEGMENT_MALFORMED otherwise
    */
   public static Parsed parse(byte[] encoded, long position) throws SegmentException {
+    Parsed fast = parseCanonical(encoded);
+    if (fast != null) {
+      return fast;
+    }
+    Parsed checked = parseWithBouncyCastle(encoded, position);
+    throw malformed(position, "the structure is the profile's but not its DER encoding (" + checked.ciphertextLength()
+        + " bytes of ciphertext)");
+  }
+
+  /** A DER element: its tag, where its content starts, its content length. */
+  private record Element(int tag, int start, int length) {
+    int end() {
+      return start + length;
+    }
+  }
+
+  /** The element at {@code at} within {@code [.., limit)}, or null if it does not fit. */
+  private static Element element(byte[] bytes, int at, int limit) {
+    if (at < 0 || at + 2 > limit) {
+      return null;
+    }
+    int tag = bytes[at] & 0xff;
+    int first = bytes[at + 1] & 0xff;
+    int start = at + 2;
+    long length;
+    if (first < 0x80) {
+      length = first;
+    } else {
+      int octets = first & 0x7f;
+      if (octets == 0 || octets > 4 || start + octets > limit) {
+        return null;
+      }
+      length = 0;
+      for (int i = 0; i < octets; i++) {
+        length = (length << 8) | (bytes[start + i] & 0xff);
+      }
+      start += octets;
+    }
+    if (start + length > limit) {
+      return null;
+    }
+    return new Element(tag, start, (int) length);
+  }
+
+  /**
+   * Walks the profile's structure to find its fields, then checks that the segment is byte for
+   * byte the canonical encoding of those fields ({@link #header}); null if anything differs (the
+   * BouncyCastle parse then says what).
+   */
+  private static Parsed parseCanonical(byte[] e) {
+    int n = e.length;
+    Element contentInfo = element(e, 0, n);
+    if (contentInfo == null || contentInfo.tag() != 0x30 || contentInfo.end() != n) {
+      return null;
+    }
+    Element type = element(e, contentInfo.start(), n);
+    Element explicit = type == null ? null : element(e, type.end(), n);
+    Element data = explicit == null ? null : element(e, explicit.start(), n);
+    Element version = data == null ? null : element(e, data.start(), n);
+    Element recipients = version == null ? null : element(e, version.end(), n);
+    Element kek = recipients == null ? null : element(e, recipients.start(), n);
+    Element kekVersion = kek == null ? null : element(e, kek.start(), n);
+    Element kekIdentifier = kekVersion == null ? null : element(e, kekVersion.end(), n);
+    Element keyIdentifier = kekIdentifier == null ? null : element(e, kekIdentifier.start(), n);
+    Element wrapAlgorithm = kekIdentifier == null ? null : element(e, kekIdentifier.end(), n);
+    Element wrapped = wrapAlgorithm == null ? null : element(e, wrapAlgorithm.end(), n);
+    Element content = recipients == null ? null : element(e, recipients.end(), n);
+    Element contentType = content == null ? null : element(e, content.start(), n);
+    Element algorithm = contentType == null ? null : element(e, contentType.end(), n);
+    Element algorithmOid = algorithm == null ? null : element(e, algorithm.start(), n);
+    Element parameters = algorithmOid == null ? null : element(e, algorithmOid.end(), n);
+    Element nonce = parameters == null ? null : element(e, parameters.start(), n);
+    Element ciphertext = algorithm == null ? null : element(e, algorithm.end(), n);
+    Element mac = content == null ? null : element(e, content.end(), n);
+    if (mac == null || keyIdentifier == null || wrapped == null || nonce == null || ciphertext == null
+        || keyIdentifier.tag() != 0x04 || keyIdentifier.length() < 1 || keyIdentifier.length() > 64
+        || wrapped.tag() != 0x04 || wrapped.length() != CEK_BYTES + 8 || nonce.tag() != 0x04 || nonce.length() != NONCE_BYTES
+        || ciphertext.tag() != 0x80 || mac.tag() != 0x04 || mac.length() != TAG_BYTES || mac.end() != n
+        || ciphertext.end() + 2 != mac.start()) {
+      return null;
+    }
+    byte[] kekId = Arrays.copyOfRange(e, keyIdentifier.start(), keyIdentifier.end());
+    byte[] wrappedKey = Arrays.copyOfRange(e, wrapped.start(), wrapped.end());
+    byte[] nonceBytes = Arrays.copyOfRange(e, nonce.start(), nonce.end());
+    byte[] expected;
+    try {
+      expected = header(kekId, wrappedKey, nonceBytes, ciphertext.length());
+    } catch (IOException | RuntimeException ex) {
+      return null;
+    }
+    if (expected.length != ciphertext.start() || !Arrays.equals(expected, 0, expected.length, e, 0, expected.length)) {
+      return null;
+    }
+    return new Parsed(kekId, wrappedKey, nonceBytes, e, ciphertext.start(), ciphertext.length(),
+        Arrays.copyOfRange(e, mac.start(), mac.end()));
+  }
+
+  /** The profile checks with BouncyCastle's parser, for a precise message. */
+  private static Parsed parseWithBouncyCastle(byte[] encoded, long position) throws SegmentException {
     try {
       ASN1Primitive primitive;
       try (var asn1 = new ASN1InputStream(encoded)) {
@@ -338,8 +471,9 @@ public final class SegmentCodec {
       if (tag.length != TAG_BYTES) {
         throw malformed(position, "a tag of " + tag.length + " bytes; the profile is 16");
       }
-      return new Parsed(kek.getKekid().getKeyIdentifier().getOctets(), wrapped, parameters.getNonce(),
-          content.getEncryptedContent().getOctets(), tag);
+      byte[] ciphertext = content.getEncryptedContent().getOctets();
+      return new Parsed(kek.getKekid().getKeyIdentifier().getOctets(), wrapped, parameters.getNonce(), ciphertext, 0,
+          ciphertext.length, tag);
     } catch (SegmentException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -393,17 +527,19 @@ public final class SegmentCodec {
   }
 
   private static byte[] openByCounterMode(Key cek, Parsed segment, long position) throws SegmentException {
-    byte[] ciphertext = segment.ciphertext();
-    byte[] plaintext = new byte[ciphertext.length];
+    byte[] source = segment.encoded();
+    int offset = segment.ciphertextOffset();
+    int length = segment.ciphertextLength();
+    byte[] plaintext = new byte[length];
     try {
       byte[] firstCounter = Arrays.copyOf(segment.nonce(), 16);
       firstCounter[15] = 2;
       Cipher ctr = CTR.get();
       ctr.init(Cipher.DECRYPT_MODE, cek, new IvParameterSpec(firstCounter));
       int done = 0;
-      while (done < ciphertext.length) {
-        int n = Math.min(UPDATE_BYTES, ciphertext.length - done);
-        done += ctr.update(ciphertext, done, n, plaintext, done);
+      while (done < length) {
+        int n = Math.min(UPDATE_BYTES, length - done);
+        done += ctr.update(source, offset + done, n, plaintext, done);
       }
       byte[] tag = tagOf(cek, segment.nonce(), plaintext);
       if (!MessageDigest.isEqual(tag, segment.tag())) {
