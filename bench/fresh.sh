@@ -44,7 +44,7 @@ for jdk in $JDKS; do
             --rounds "$ROUNDS" "${discard[@]}" | tr '\n' ' ')
           wall1=$(date +%s.%N)
           printf 'jdk=%s jit=%s size=%s segment=%s output=%s load=%s processWall=%.2fs | %s\n' \
-            "$version" "$jit" "$size" "$seg" "$OUTPUT" "$load" "$(echo "$wall1 - $wall0" | bc)" "$line"
+            "$version" "${jit// /+}" "$size" "$seg" "$OUTPUT" "$load" "$(echo "$wall1 - $wall0" | bc)" "$line"
         done
       done
     done

@@ -2,6 +2,7 @@ package dev.mlat.crypto.segment;
 
 import dev.mlat.crypto.CryptoErrorCode;
 import dev.mlat.crypto.segment.internal.QuarantineFile;
+import dev.mlat.crypto.segment.internal.JitWarmup;
 import dev.mlat.crypto.segment.internal.SegmentCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +122,7 @@ public final class SegmentedDecryptor {
 
   private OpenedAttachment run(SegmentManifest manifest, AttachmentKey key, InputStream in, PlaintextSink sink)
       throws SegmentException, IOException {
+    JitWarmup.start();
     checkLimits(manifest);
     if (!manifest.keyId().equals(key.id())) {
       throw new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH, "the manifest names attachment key "

@@ -1,5 +1,6 @@
 package dev.mlat.crypto.segment;
 
+import dev.mlat.crypto.segment.internal.JitWarmup;
 import dev.mlat.crypto.segment.internal.SegmentCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -90,6 +91,7 @@ public final class SegmentedEncryptor {
       throw new IllegalStateException("attachment key " + key.id()
           + " sealed an attachment already; generate a new AttachmentKey for every sealing");
     }
+    JitWarmup.start();
     SecretKey kek = key.secretKey();
     byte[] kekId = key.idBytes();
     MessageDigest plaintextDigest = sha256();
