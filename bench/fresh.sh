@@ -7,7 +7,7 @@
 #   JDKS          java homes ["/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"]
 #   JIT_OPTIONS   ;-separated sets of JVM options (space-separated within a set), "none" for none ["none;-XX:CompileThresholdScaling=0.1;-XX:CompileThresholdScaling=0.01"]
 #   SIZES         ["1GiB"]
-#   SEGMENT_SIZES [65536]
+#   SEGMENT_SIZES [262144]
 #   ROUNDS        rounds per process (round 1 = fresh) [1]
 #   OUTPUT        "file" (write the sealed / opened file) or "discard" [file]
 set -euo pipefail
@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 JDKS=${JDKS:-"/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"}
 JIT_OPTIONS=${JIT_OPTIONS:-"none;-XX:CompileThresholdScaling=0.1;-XX:CompileThresholdScaling=0.01"}
 SIZES=${SIZES:-1GiB}
-SEGMENT_SIZES=${SEGMENT_SIZES:-65536}
+SEGMENT_SIZES=${SEGMENT_SIZES:-262144}
 ROUNDS=${ROUNDS:-1}
 OUTPUT=${OUTPUT:-file}
 [ -f target/classpath.txt ] || { echo "fresh.sh: run bench/build.sh first" >&2; exit 2; }

@@ -18,7 +18,7 @@ public final class PhaseCosts {
   private PhaseCosts() {}
 
   public static void main(String[] args) throws Exception {
-    int segment = args.length > 0 ? Integer.parseInt(args[0]) : 65536;
+    int segment = args.length > 0 ? Integer.parseInt(args[0]) : 262144;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     SecureRandom random = new SecureRandom();
     byte[] kekBytes = new byte[32];

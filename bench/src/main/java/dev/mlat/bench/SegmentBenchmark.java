@@ -44,7 +44,7 @@ public class SegmentBenchmark {
   @Param({"16MiB", "256MiB", "1GiB"})
   public String size;
 
-  @Param({"65536"})
+  @Param({"262144"})
   public int segmentSize;
 
   private Path plaintext;

@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class JitWarmup {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
-  private static final int CALLS = Integer.getInteger("mlat.segment.warmupCalls", 12_000);
+  private static final int CALLS = 12_000;
   private static final int PIECE = 512;
 
   private JitWarmup() {}

@@ -11,7 +11,6 @@ import java.security.Key;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.SecretKey;
@@ -68,7 +67,7 @@ public final class SegmentCodec {
   /** The largest DER structure around a segment's ciphertext that this codec accepts. */
   public static final int MAX_OVERHEAD = 512;
   /** Size of the update calls into the JDK's GCM when encrypting (measured, docs/PERFORMANCE.md). */
-  public static final int UPDATE_BYTES = Integer.getInteger("mlat.segment.updateBytes", 16 << 10);
+  public static final int UPDATE_BYTES = 16 << 10;
   private static final int FLAG_LAST = 1;
   private static final byte[] VERSION = {0x02, 0x01, 0x00};
   private static final byte[] DATA_TYPE = encoded(CMSObjectIdentifiers.data);
@@ -85,7 +84,6 @@ public final class SegmentCodec {
   private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
   private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
   private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[UPDATE_BYTES + 2 * TAG_BYTES]);
-  private static final boolean CTR_DECRYPT = !"gcm".equals(System.getProperty("mlat.segment.decrypt"));
   private static final ThreadLocal<Cipher> WRAP = ThreadLocal.withInitial(() -> cipher("AESWrap_256"));
 
   private SegmentCodec() {}
@@ -503,27 +501,7 @@ public final class SegmentCodec {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES key unwrap failed in the JDK provider", e);
     }
-    if (CTR_DECRYPT) {
-      return openByCounterMode(cek, segment, position);
-    }
-    byte[] ciphertext = segment.ciphertext();
-    byte[] input = Arrays.copyOf(ciphertext, ciphertext.length + TAG_BYTES);
-    System.arraycopy(segment.tag(), 0, input, ciphertext.length, TAG_BYTES);
-    try {
-      Cipher gcm = GCM.get();
-      gcm.init(Cipher.DECRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, segment.nonce()));
-      byte[] plaintext = new byte[ciphertext.length];
-      int n = gcm.doFinal(input, 0, input.length, plaintext, 0);
-      if (n != plaintext.length) {
-        throw new IllegalStateException("AES-GCM returned " + n + " bytes, expected " + plaintext.length);
-      }
-      return plaintext;
-    } catch (AEADBadTagException e) {
-      throw new SegmentException(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED, position,
-          "the AES-GCM tag does not verify: the segment was altered", e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM decryption failed in the JDK provider", e);
-    }
+    return openByCounterMode(cek, segment, position);
   }
 
   private static byte[] openByCounterMode(Key cek, Parsed segment, long position) throws SegmentException {
@@ -532,6 +510,9 @@ public final class SegmentCodec {
     int length = segment.ciphertextLength();
     byte[] plaintext = new byte[length];
     try {
+      // GCM's keystream for a 96-bit nonce starts at counter block nonce || 2 (SP 800-38D); the JDK's
+      // CTR increments all 128 bits, GCM only the low 32: the same for the at most 2^20 blocks of a
+      // segment (16 MiB), which cannot carry out of the low 32 bits from 2.
       byte[] firstCounter = Arrays.copyOf(segment.nonce(), 16);
       firstCounter[15] = 2;
       Cipher ctr = CTR.get();
