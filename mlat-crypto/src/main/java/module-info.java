@@ -14,4 +14,5 @@ module dev.mlat.crypto {
   exports dev.mlat.crypto.keys;
   exports dev.mlat.crypto.cms;
   exports dev.mlat.crypto.seal;
+  exports dev.mlat.crypto.segment;
 }

@@ -101,6 +101,43 @@ public enum CryptoErrorCode implements ErrorCode {
   /** The key cannot perform this operation where it lives (for example RSA-OAEP decryption with a key on a PKCS#11 token through SunPKCS11, which has no OAEP). */
   KEY_OPERATION_UNSUPPORTED(
       "The key cannot perform this operation where it lives (for example RSA-OAEP decryption with a key on a PKCS#11 token through SunPKCS11, which has no OAEP)."),
+  // segments
+  /** A segment manifest read from a message is malformed or inconsistent (bad key identifier or digest, count not following from length and segment size). */
+  SEGMENT_MANIFEST_INVALID(
+      "A segment manifest read from a message is malformed or inconsistent (bad key identifier or digest, count not following from length and segment size)."),
+  /** A segment manifest exceeds a limit: segment size, number of segments or attachment size (docs/LIMITS.md). */
+  SEGMENT_LIMIT_EXCEEDED(
+      "A segment manifest exceeds a limit: segment size, number of segments or attachment size (docs/LIMITS.md)."),
+  /** A segment is not the profile's CMS AuthEnvelopedData: not DER, not exactly one KEKRecipientInfo with id-aes256-wrap, not AES-256-GCM with a 12-byte nonce and a 16-byte tag, attributes present. */
+  SEGMENT_MALFORMED(
+      "A segment is not the profile's CMS AuthEnvelopedData: not DER, not exactly one KEKRecipientInfo with id-aes256-wrap, not AES-256-GCM with a 12-byte nonce and a 16-byte tag, attributes present."),
+  /** A segment is longer on the wire than the manifest's segment size allows, or its plaintext length differs from the length the manifest implies for its position. */
+  SEGMENT_LENGTH_MISMATCH(
+      "A segment is longer on the wire than the manifest's segment size allows, or its plaintext length differs from the length the manifest implies for its position."),
+  /** A segment's content key is wrapped under another attachment key than the manifest's: it comes from another attachment or another sealing. */
+  SEGMENT_FOREIGN(
+      "A segment's content key is wrapped under another attachment key than the manifest's: it comes from another attachment or another sealing."),
+  /** A segment's content key does not unwrap under the attachment key, or its AES-GCM tag does not verify: it was altered. No plaintext is released. */
+  SEGMENT_AUTHENTICATION_FAILED(
+      "A segment's content key does not unwrap under the attachment key, or its AES-GCM tag does not verify: it was altered. No plaintext is released."),
+  /** The segment of a position is absent from the stream: a segment was dropped. No plaintext is released. */
+  SEGMENT_MISSING(
+      "The segment of a position is absent from the stream: a segment was dropped. No plaintext is released."),
+  /** A segment appears at another position than the one the signed manifest lists its tag at: the segments were reordered. No plaintext is released. */
+  SEGMENT_OUT_OF_ORDER(
+      "A segment appears at another position than the one the signed manifest lists its tag at: the segments were reordered. No plaintext is released."),
+  /** A segment appears again after it was opened at its own position. No plaintext is released. */
+  SEGMENT_DUPLICATED(
+      "A segment appears again after it was opened at its own position. No plaintext is released."),
+  /** The segment stream ends before the manifest's count of segments, or inside a segment. No plaintext is released. */
+  SEGMENT_TRUNCATED(
+      "The segment stream ends before the manifest's count of segments, or inside a segment. No plaintext is released."),
+  /** The segment stream goes on after the manifest's last segment. No plaintext is released. */
+  SEGMENT_TRAILING_DATA(
+      "The segment stream goes on after the manifest's last segment. No plaintext is released."),
+  /** The segments open but do not match the signed manifest: it names another attachment key, a segment's tag is not in its list (a manifest of another sealing), or the plaintext length or its SHA-256 differ. No plaintext is released. */
+  SEGMENT_MANIFEST_MISMATCH(
+      "The segments open but do not match the signed manifest: it names another attachment key, a segment's tag is not in its list (a manifest of another sealing), or the plaintext length or its SHA-256 differ. No plaintext is released."),
   // cms
   /** A CMS structure cannot be parsed, or is not the expected CMS type (AuthEnvelopedData, SignedData). */
   CMS_MALFORMED(
