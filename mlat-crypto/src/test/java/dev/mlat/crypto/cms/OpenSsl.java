@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Assumptions;
  * Runs the {@code openssl} command. Under CI (MLAT_REQUIRE_SERVICES=true) a missing openssl fails
  * the test; locally it skips it.
  */
-final class OpenSsl {
+public final class OpenSsl {
   /** What one run produced. */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   private static Boolean available;
 
   private OpenSsl() {}
 
-  static synchronized void require() {
+  public static synchronized void require() {
     if (available == null) {
       try {
         var p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
@@ -44,7 +44,7 @@ final class OpenSsl {
   }
 
   /** Runs {@code openssl args...} in {@code dir}. */
-  static Result run(Path dir, String... args) throws IOException, InterruptedException {
+  public static Result run(Path dir, String... args) throws IOException, InterruptedException {
     require();
     var command = new ArrayList<String>();
     command.add("openssl");

@@ -82,7 +82,7 @@ class SealOpenSslInteropTest {
   }
 
   private String ok(String... args) throws IOException, InterruptedException {
-    requireOpenSsl();
+    dev.mlat.crypto.cms.OpenSsl.require();
     var command = new ArrayList<String>();
     command.add("openssl");
     command.addAll(List.of(args));
@@ -96,28 +96,5 @@ class SealOpenSslInteropTest {
       fail("openssl " + String.join(" ", args) + " failed (" + p.exitValue() + "):\n" + out);
     }
     return out;
-  }
-
-  private static Boolean available;
-
-  private static synchronized void requireOpenSsl() {
-    if (available == null) {
-      try {
-        var p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        available = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.startsWith("OpenSSL 3");
-      } catch (IOException e) {
-        available = false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        available = false;
-      }
-    }
-    if (!available) {
-      if ("true".equals(System.getenv("MLAT_REQUIRE_SERVICES"))) {
-        fail("OpenSSL 3 is required (MLAT_REQUIRE_SERVICES=true) but `openssl version` did not run; install openssl (test.sh does)");
-      }
-      Assumptions.assumeTrue(false, "OpenSSL 3 not available");
-    }
   }
 }

@@ -25,7 +25,7 @@ class SegmentOpenSslTest {
 
   @Test
   void opensslDecryptsOneSegmentWithTheAttachmentKey() throws Exception {
-    requireOpenSsl();
+    dev.mlat.crypto.cms.OpenSsl.require();
     int size = Segments.SIZE;
     byte[] plaintext = Segments.plaintext(3 * size + 123, 42);
     var sealed = Segments.seal(plaintext, size);
@@ -43,7 +43,7 @@ class SegmentOpenSslTest {
 
   @Test
   void segmentsProducedByOpenSslOpenWithAManifestOfTheirTags() throws Exception {
-    requireOpenSsl();
+    dev.mlat.crypto.cms.OpenSsl.require();
     int size = Segments.SIZE;
     byte[] plaintext = Segments.plaintext(2 * size + 77, 4242);
     AttachmentKey key = AttachmentKey.generate(Segments.RANDOM);
@@ -68,50 +68,22 @@ class SegmentOpenSslTest {
 
   @Test
   void opensslRefusesASegmentWithTheWrongKey() throws Exception {
-    requireOpenSsl();
+    dev.mlat.crypto.cms.OpenSsl.require();
     var sealed = Segments.seal(Segments.plaintext(100, 1), Segments.SIZE);
     Path segment = dir.resolve("segment.der");
     Files.write(segment, sealed.segments().get(0));
     var other = AttachmentKey.generate(Segments.RANDOM);
     int exit = exec("cms", "-decrypt", "-inform", "DER", "-in", segment.toString(), "-secretkey", other.keyHex(),
-        "-secretkeyid", sealed.key().id(), "-out", dir.resolve("x").toString()).exitCode;
+        "-secretkeyid", sealed.key().id(), "-out", dir.resolve("x").toString()).exitCode();
     assertThat(exit).isNotZero();
   }
 
-  private record Result(int exitCode, String output) {}
-
-  private static void requireOpenSsl() throws InterruptedException {
-    boolean available;
-    try {
-      var p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      available = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.startsWith("OpenSSL 3");
-    } catch (IOException e) {
-      available = false;
-    }
-    if (!available) {
-      if ("true".equals(System.getenv("MLAT_REQUIRE_SERVICES"))) {
-        fail("OpenSSL 3 is required (MLAT_REQUIRE_SERVICES=true) but `openssl version` did not run; install openssl (test.sh does)");
-      }
-      Assumptions.assumeTrue(false, "OpenSSL 3 not available");
-    }
-  }
-
-  private Result exec(String... args) throws IOException, InterruptedException {
-    var command = new java.util.ArrayList<String>();
-    command.add("openssl");
-    command.addAll(List.of(args));
-    var p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("openssl timed out");
-    }
-    return new Result(p.exitValue(), out);
+  private dev.mlat.crypto.cms.OpenSsl.Result exec(String... args) throws IOException, InterruptedException {
+    return dev.mlat.crypto.cms.OpenSsl.run(dir, args);
   }
 
   private void run(String... args) throws IOException, InterruptedException {
-    Result r = exec(args);
+    var r = exec(args);
     if (r.exitCode() != 0) {
       fail("openssl " + String.join(" ", args) + " failed (" + r.exitCode() + "):\n" + r.output());
     }
