@@ -24,6 +24,8 @@ public enum CliErrorCode implements ErrorCode {
   PASSWORD_UNAVAILABLE("A password was asked for but none could be read (password file empty or too large, no console, entries differ)"),
   /** Exit 1. */
   REQUEST_INVALID("A request document has problems; each is printed on its own line before this one"),
+  /** A problem line of 'mlat request validate' (the command then exits 1 with REQUEST_INVALID). */
+  PLACEHOLDER_LEFT("A request still holds a '[FILL IN' placeholder of a template at the issued level"),
   /** Exit 70: the launcher script found no Java runtime. */
   JAVA_NOT_FOUND("The ./mlat launcher found no Java runtime (MLAT_JAVA_HOME, Temurin 25 under /usr/lib/jvm, or java on the PATH)"),
   /** Exit 70: the launcher script could not build the command's jar. */

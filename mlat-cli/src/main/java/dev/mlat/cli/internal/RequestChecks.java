@@ -1,5 +1,9 @@
 package dev.mlat.cli.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlat.cli.CliErrorCode;
+import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.model.Request;
 import dev.mlat.core.validation.Level;
 import dev.mlat.core.validation.RequestValidator;
@@ -35,7 +39,10 @@ public interface RequestChecks {
   /**
    * mlat-core's {@link RequestValidator}: formats, cross-references and, at {@link Level#ISSUED},
    * completeness under the request's instrument and measures ({@code docs/VALIDATION.md}), with
-   * messages in {@code locale} (English, or French for a French locale).
+   * messages in {@code locale} (English, or French for a French locale). At the issued level,
+   * every value that still holds a template placeholder ({@code [FILL IN: ...]}, see
+   * {@code mlat request new}) is a {@link CliErrorCode#PLACEHOLDER_LEFT} problem too: a template's
+   * free texts satisfy the completeness rules, but must never be signed as they are.
    */
   static RequestChecks perInstrument(Locale locale) {
     return new RequestChecks() {
@@ -62,6 +69,9 @@ public interface RequestChecks {
         for (Violation v : v0.validate(request, level, locale).violations()) {
           problems.add(new Problem(v.path(), v.code().code(), v.message()));
         }
+        if (level == Level.ISSUED) {
+          placeholders(request, problems);
+        }
         return problems;
       }
     };
@@ -72,4 +82,33 @@ public interface RequestChecks {
 
   /** The problems of {@code request} at {@code level}, in document order; empty when it passes. */
   List<Problem> check(Request request, Level level);
+
+  /** Adds a problem for every string value of {@code request} that starts a template placeholder. */
+  private static void placeholders(Request request, List<Problem> problems) {
+    JsonNode tree;
+    try {
+      // The request as it travels: the same property names as the validator's paths.
+      tree = new ObjectMapper().readTree(MlatJson.strict().writeRequest(request)).get("request");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the strict writer's own output did not parse", e);
+    }
+    walk(tree, "$", problems);
+  }
+
+  private static void walk(JsonNode node, String path, List<Problem> problems) {
+    if (node.isTextual() && node.textValue().contains(RequestTemplate.PLACEHOLDER_PREFIX)) {
+      problems.add(new Problem(path, CliErrorCode.PLACEHOLDER_LEFT.code(),
+          "still holds the template's placeholder; replace it with the real value or remove the property"));
+    } else if (node.isObject()) {
+      var names = node.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        walk(node.get(name), path + "." + name, problems);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), path + "[" + i + "]", problems);
+      }
+    }
+  }
 }

@@ -180,4 +180,21 @@ class RequestValidateCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("use draft or issued");
   }
+
+  @Test
+  void placeholdersLeftFromATemplateAreProblemsAtTheIssuedLevel() throws Exception {
+    Path file = dir.resolve("template.json");
+    assertThat(CliRun.run("request", "new", "--template", "video-hearing", "--from", "FR", "--to", "US", "--out", file.toString())
+        .exitCode()).isZero();
+
+    var issued = CliRun.run("request", "validate", file.toString());
+    assertThat(issued.exitCode()).isEqualTo(1);
+    assertThat(issued.out()).contains("$.requestingReference: PLACEHOLDER_LEFT: ");
+    assertThat(issued.outLines().stream().filter(l -> l.contains(": PLACEHOLDER_LEFT: ")))
+        .hasSizeGreaterThan(3)
+        .allSatisfy(line -> assertThat(line).matches("\\$[^ ]*: PLACEHOLDER_LEFT: .+"));
+
+    var draft = CliRun.run("request", "validate", "--level", "draft", file.toString());
+    assertThat(draft.out()).doesNotContain("PLACEHOLDER_LEFT");
+  }
 }
