@@ -20,10 +20,10 @@ import dev.mlat.crypto.trust.TrustDirectory;
 import dev.mlat.crypto.trust.TrustVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.mlat.crypto.support.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -51,30 +51,6 @@ class CmsTimestampedSignatureTest {
   static final byte[] CONTENT = "{\"messageType\":\"Request\"}".getBytes(StandardCharsets.UTF_8);
   static final Clock AT_SIGNING = Clock.fixed(SIGNED, ZoneOffset.UTC);
   static final Clock AT_NOW = Clock.fixed(NOW, ZoneOffset.UTC);
-
-  /** The PKI is built 40 days ago, then the clock moves to now. */
-  static final class SettableClock extends Clock {
-    volatile Instant instant;
-
-    SettableClock(Instant instant) {
-      this.instant = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return instant;
-    }
-  }
 
   @TempDir static Path folder;
   static TestPki pki;

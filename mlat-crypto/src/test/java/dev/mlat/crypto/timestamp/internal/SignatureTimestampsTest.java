@@ -21,10 +21,10 @@ import dev.mlat.crypto.trust.TrustVerifier;
 import dev.mlat.crypto.trust.VerificationRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.mlat.crypto.support.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
@@ -66,30 +66,6 @@ class SignatureTimestampsTest {
   static final Instant SIGNED = NOW.minus(Duration.ofDays(10));
   static final Jurisdiction FR = Jurisdiction.of("FR");
   static final byte[] MESSAGE = "{\"type\":\"request\"}".getBytes(StandardCharsets.UTF_8);
-
-  /** A clock the PKI is built on: 40 days ago, then now. */
-  static final class SettableClock extends Clock {
-    volatile Instant instant;
-
-    SettableClock(Instant instant) {
-      this.instant = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return instant;
-    }
-  }
 
   @TempDir static Path folder;
   static TestPki pki;
