@@ -2,4 +2,6 @@
 module dev.mlat.transport {
   requires transitive dev.mlat.crypto;
   requires org.apache.commons.compress;
+
+  exports dev.mlat.transport;
 }

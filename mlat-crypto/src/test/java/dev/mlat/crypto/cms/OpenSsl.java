@@ -59,7 +59,7 @@ public final class OpenSsl {
   }
 
   /** Runs and fails the test on a non-zero exit. */
-  static String ok(Path dir, String... args) throws IOException, InterruptedException {
+  public static String ok(Path dir, String... args) throws IOException, InterruptedException {
     var r = run(dir, args);
     if (r.exitCode() != 0) {
       fail("openssl " + String.join(" ", args) + " failed (" + r.exitCode() + "):\n" + r.output());
