@@ -122,7 +122,12 @@ class ConformanceVectorsTest {
       assertThat(opened.payload()).isEqualTo(Files.readAllBytes(dir.resolve(expected.get("payload").asText())));
       assertThat(ConformanceVectorsGenerator.sha256(opened.payload())).isEqualTo(expected.get("payloadSha256").asText());
       boolean timestamped = expected.get("signatureTimestamp").asBoolean();
-      assertThat(opened.signers()).allSatisfy(s -> assertThat(s.timestamp().isPresent()).isEqualTo(timestamped));
+      assertThat(opened.signers()).allSatisfy(s -> {
+        assertThat(s.timestamp().isPresent()).isEqualTo(timestamped);
+        // a timestamped signer is validated at the token's genTime, any other at the verification time
+        assertThat(s.trust().validationTime())
+            .isEqualTo(s.timestamp().isPresent() ? s.timestamp().get().genTime() : ConformancePki.VERIFICATION_TIME);
+      });
       assertThat(opened.signers()).allSatisfy(s -> assertThat(s.trust().softFail()).isFalse());
     } else {
       final var expect = expectation;
