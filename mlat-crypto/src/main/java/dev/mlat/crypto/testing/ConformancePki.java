@@ -61,6 +61,7 @@ import java.util.TreeMap;
  *                              password {@link #PASSWORD}
  * keys/&lt;ID&gt;-&lt;family&gt;-signing.key.pem, -encryption.key.pem   the same keys as unencrypted PKCS#8
  * keys/tsa.p12, tsa.pem, tsa.key.pem                       the timestamping authority
+ * keys/FR-MOJ-ecdsa-p256-revoked.p12, -expired.p12 (and PEM) defective FR-MOJ signers ({@link DefectiveSigner})
  * pki.json                     what is where, and the instants below
  * </pre>
  *
@@ -127,6 +128,31 @@ public final class ConformancePki {
 
     boolean classical() {
       return this == ECDSA_P256 || this == RSA_3072;
+    }
+  }
+
+  /**
+   * A deliberately defective signing credential of FR-MOJ, issued by FR's ECDSA P-256 issuing CA,
+   * for the vectors that a revoked or an expired signer is rejected. Files:
+   * {@code keys/FR-MOJ-ecdsa-p256-<tag>.p12} (entry "signing"), {@code -signing.pem}, {@code -signing.key.pem}.
+   */
+  public enum DefectiveSigner {
+    /** Revoked at {@link #ISSUED_AT} (keyCompromise): listed by the issuing CA's CRL and by its stored OCSP response. */
+    REVOKED("revoked", CertificateDefect.REVOKED),
+    /** Valid from 30 days to one day before {@link #ISSUED_AT}: expired at the verification time. */
+    EXPIRED("expired", CertificateDefect.EXPIRED);
+
+    private final String tag;
+    private final CertificateDefect defect;
+
+    DefectiveSigner(String tag, CertificateDefect defect) {
+      this.tag = tag;
+      this.defect = defect;
+    }
+
+    /** The tag in file names. */
+    public String tag() {
+      return tag;
     }
   }
 
@@ -232,6 +258,16 @@ public final class ConformancePki {
     return entry(keyRing(authority, family), alias, keyFile(authority, family));
   }
 
+  /** The key file of a defective FR-MOJ signer. */
+  public Path keyFile(DefectiveSigner defective) {
+    return folder.resolve("keys").resolve(FR_MOJ.identifier() + "-" + Family.ECDSA_P256.tag() + "-" + defective.tag() + ".p12");
+  }
+
+  /** A defective FR-MOJ signing credential (key and chain). */
+  public KeyIdentity identity(DefectiveSigner defective) throws MlatCryptoException {
+    return entry(Pkcs12KeyStore.load(keyFile(defective), PASSWORD.toCharArray()), "signing", keyFile(defective));
+  }
+
   /** The timestamping authority's key and chain ({@code keys/tsa.p12}). */
   public KeyIdentity timestampAuthority() throws MlatCryptoException {
     Path file = folder.resolve("keys/tsa.p12");
@@ -273,10 +309,15 @@ public final class ConformancePki {
     Map<Jurisdiction, Map<String, Set<AuthorityRole>>> roles = new LinkedHashMap<>();
     List<Map<String, Object>> credentials = new ArrayList<>();
     TestPki tsaPki = null;
+    List<Map<String, Object>> defective = new ArrayList<>();
     for (Hierarchy h : hierarchies()) {
       var builder = TestPki.builder(h.jurisdiction).algorithm(h.family.algorithm()).caLabel(h.family.tag()).clock(clock);
       h.authorities.forEach((id, r) -> builder.authority(id, r.toArray(new AuthorityRole[0])));
       TestPki pki = builder.build();
+      if (h.jurisdiction.code().equals("FR") && h.family == Family.ECDSA_P256) {
+        // before the CRLs and OCSP responses are written, so that they list the revoked one
+        defective.addAll(writeDefective(pki, folder));
+      }
       credentials.addAll(write(pki, h.family, folder));
       var jurisdictionRoles = roles.computeIfAbsent(h.jurisdiction, j -> new TreeMap<>());
       h.authorities.forEach((id, r) -> jurisdictionRoles.merge(id, r, (a, b) -> {
@@ -314,6 +355,7 @@ public final class ConformancePki {
     tsa.put("signatureAlgorithm", Family.ECDSA_P256.algorithm().signatureAlgorithm().name());
     manifest.put("timestampAuthority", tsa);
     manifest.put("credentials", credentials);
+    manifest.put("defectiveSigners", defective);
     Files.writeString(folder.resolve("pki.json"),
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest) + "\n", StandardCharsets.UTF_8);
   }
@@ -363,6 +405,32 @@ public final class ConformancePki {
       c.put("encryptionKey", "keys/" + base + "-encryption.key.pem");
       c.put("issuingCa", "trust/" + code + "/intermediates/" + tag + "-issuing-ca.pem");
       c.put("anchor", "trust/" + code + "/anchors/" + tag + "-root-ca.pem");
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static List<Map<String, Object>> writeDefective(TestPki pki, Path folder) throws IOException {
+    var out = new ArrayList<Map<String, Object>>();
+    Path ocsp = Files.createDirectories(folder.resolve("trust/FR/ocsp"));
+    for (DefectiveSigner d : DefectiveSigner.values()) {
+      TestCredential credential = pki.issueDefective(FR_MOJ.identifier(), d.defect);
+      String base = FR_MOJ.identifier() + "-" + Family.ECDSA_P256.tag() + "-" + d.tag;
+      TestPki.writePkcs12(folder.resolve("keys/" + base + ".p12"), PASSWORD.toCharArray(), Map.of("signing", credential));
+      credential.writeCertificatePem(folder.resolve("keys/" + base + "-signing.pem"));
+      credential.writePrivateKeyPem(folder.resolve("keys/" + base + "-signing.key.pem"));
+      var c = new LinkedHashMap<String, Object>();
+      c.put("authority", FR_MOJ.toString());
+      c.put("defect", d.tag);
+      c.put("keyFile", "keys/" + base + ".p12");
+      c.put("signingCertificate", "keys/" + base + "-signing.pem");
+      c.put("signingKey", "keys/" + base + "-signing.key.pem");
+      c.put("notAfter", credential.certificate().getNotAfter().toInstant().toString());
+      if (d == DefectiveSigner.REVOKED) {
+        Files.write(ocsp.resolve(base + "-signing.ocsp"), pki.ocspResponse(credential.certificate(), ISSUED_AT, REVOCATION_NEXT_UPDATE));
+        c.put("revokedAt", ISSUED_AT.toString());
+        c.put("ocspResponse", "trust/FR/ocsp/" + base + "-signing.ocsp");
+      }
       out.add(c);
     }
     return out;

@@ -141,8 +141,8 @@ class ConformancePkiTest {
     assertThat(report.softFail()).isFalse();
   }
 
-  @Test
-  void withoutTheStoredOcspResponsesTheStoredCrlsDecide(@TempDir Path temp) throws Exception {
+  /** A copy of the trust folder without the {@code ocsp/} folders. */
+  private static Path copyWithoutOcsp(Path temp) throws IOException {
     Path trust = temp.resolve("trust");
     try (var files = Files.walk(pki.trustFolder())) {
       for (Path p : (Iterable<Path>) files::iterator) {
@@ -158,9 +158,34 @@ class ConformancePkiTest {
         }
       }
     }
-    var verifier = TrustVerifier.builder(TrustDirectory.load(trust)).clock(ConformancePki.verificationClock()).build();
+    return trust;
+  }
+
+  @Test
+  void withoutTheStoredOcspResponsesTheStoredCrlsDecide(@TempDir Path temp) throws Exception {
+    var verifier = TrustVerifier.builder(TrustDirectory.load(copyWithoutOcsp(temp))).clock(ConformancePki.verificationClock()).build();
     var signing = pki.identity(ConformancePki.FR_MOJ, ConformancePki.Family.ECDSA_P256, "signing").certificate();
     assertEvidence(verifier.verifySigner(Jurisdiction.of("FR"), signing, List.of()), RevocationEvidence.Source.CRL_STORED);
+  }
+
+  @Test
+  void theDefectiveSignersFailOfflineForTheirDefect(@TempDir Path temp) throws Exception {
+    var revoked = pki.identity(ConformancePki.DefectiveSigner.REVOKED).certificate();
+    assertThatThrownBy(() -> pki.trustVerifier().verifySigner(Jurisdiction.of("FR"), revoked, List.of()))
+        .isInstanceOfSatisfying(MlatCryptoException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.CERTIFICATE_REVOKED);
+          assertThat(e.getMessage()).contains("OCSP");
+        });
+    var expired = pki.identity(ConformancePki.DefectiveSigner.EXPIRED).certificate();
+    assertThatThrownBy(() -> pki.trustVerifier().verifySigner(Jurisdiction.of("FR"), expired, List.of()))
+        .isInstanceOfSatisfying(MlatCryptoException.class, e -> assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.CERTIFICATE_EXPIRED));
+    // the CRL alone says revoked too
+    var withoutOcsp = TrustVerifier.builder(TrustDirectory.load(copyWithoutOcsp(temp))).clock(ConformancePki.verificationClock()).build();
+    assertThatThrownBy(() -> withoutOcsp.verifySigner(Jurisdiction.of("FR"), revoked, List.of()))
+        .isInstanceOfSatisfying(MlatCryptoException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.CERTIFICATE_REVOKED);
+          assertThat(e.getMessage()).contains("CRL");
+        });
   }
 
   private static CryptoErrorCode codeAt(String instant) throws Exception {

@@ -278,6 +278,24 @@ public final class ConformanceVectorsGenerator {
         encrypt(DE_BFJ, Family.ECDSA_P256, sign(content, foreignSigner())), DE_BFJ, Family.ECDSA_P256, FR_MOJ, id, "one",
         CryptoErrorCode.CERTIFICATE_UNTRUSTED, 3);
 
+    for (var defective : ConformancePki.DefectiveSigner.values()) {
+      boolean revoked = defective == ConformancePki.DefectiveSigner.REVOKED;
+      // the expired signer claims a signing-time inside its validity: the claim must not move the validation time
+      Clock claimed = revoked ? SIGNING_CLOCK : Clock.fixed(Instant.parse("2026-10-30T00:00:00Z"), ZoneOffset.UTC);
+      var signer = CmsSigner.builder(POLICY, claimed)
+          .signer(FR_MOJ.jurisdiction(), pki.identity(defective), Family.ECDSA_P256.algorithm().signatureAlgorithm())
+          .build();
+      reject("reject-signer-" + defective.tag(),
+          revoked ? "signed with an FR-MOJ certificate revoked at " + ConformancePki.ISSUED_AT
+              + " (the stored OCSP response and the issuing CA's CRL say so)"
+              : "signed with an FR-MOJ certificate that expired on 2026-10-31, claiming (signing-time attribute) to have signed on"
+                  + " 2026-10-30: the signer's claim does not move the validation time",
+          "signed with keys/FR-MOJ-ecdsa-p256-" + defective.tag() + ".p12 instead of FR-MOJ's valid signing key"
+              + (revoked ? "" : ", signing-time 2026-10-30T00:00:00Z"),
+          encrypt(DE_BFJ, Family.ECDSA_P256, sign(content, signer)), DE_BFJ, Family.ECDSA_P256, FR_MOJ, id, "one",
+          revoked ? CryptoErrorCode.CERTIFICATE_REVOKED : CryptoErrorCode.CERTIFICATE_EXPIRED, 3);
+    }
+
     // stage 4: the signed content's form
     reject("reject-binding-malformed", "the signed content is the bare payload, not a SealedContent", "signed the message JSON itself",
         encrypt(DE_BFJ, Family.ECDSA_P256, sign(request, signer(FR_MOJ, Family.ECDSA_P256))), DE_BFJ, Family.ECDSA_P256, FR_MOJ, id, "one",
