@@ -45,6 +45,13 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
   /** The header naming the bytes the receiver holds. */
   public static final String OFFSET = "Mlat-Upload-Offset";
 
+  private static final String SESSION_PEER = "dev.mlat.transport.https.peer";
+  /**
+   * How long the trust decision on one TLS session is reused for its requests (keep-alive); after
+   * it, the next request verifies the chain again (revocation, expiry). The handshake verifies too.
+   */
+  private static final long PEER_RECHECK_NANOS = 60_000_000_000L;
+
   private final PeerTrust trust;
   private final UploadStore store;
   private final IncomingPackages incoming;
@@ -148,9 +155,14 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
     if (!(exchange instanceof HttpsExchange https)) {
       throw new MlatTransportException(TransportErrorCode.HTTPS_PEER_REFUSED, "the request did not arrive over TLS");
     }
+    var session = https.getSSLSession();
+    if (session.getValue(SESSION_PEER) instanceof VerifiedPeer cached
+        && System.nanoTime() - cached.verifiedAtNanos() < PEER_RECHECK_NANOS) {
+      return cached.peer();
+    }
     Certificate[] certificates;
     try {
-      certificates = https.getSSLSession().getPeerCertificates();
+      certificates = session.getPeerCertificates();
     } catch (SSLPeerUnverifiedException e) {
       throw new MlatTransportException(TransportErrorCode.HTTPS_PEER_REFUSED,
           "the TLS client presented no certificate; the server must require client authentication", e);
@@ -162,8 +174,13 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
       }
       chain.add(x);
     }
-    return trust.authenticateClient(chain);
+    TlsPeer peer = trust.authenticateClient(chain);
+    session.putValue(SESSION_PEER, new VerifiedPeer(peer, System.nanoTime()));
+    return peer;
   }
+
+  /** A peer verified on a TLS session, re-verified after {@link #PEER_RECHECK_NANOS}. */
+  private record VerifiedPeer(TlsPeer peer, long verifiedAtNanos) {}
 
   private void head(HttpExchange exchange, String sha256) throws IOException, MlatTransportException {
     var state = store.state(sha256);

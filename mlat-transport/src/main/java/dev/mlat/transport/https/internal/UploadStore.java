@@ -116,7 +116,9 @@ public final class UploadStore {
     try {
       Path part = partFile(sha256);
       Files.deleteIfExists(part);
-      writeAtomically(partial.resolve(sha256 + ".length"), Long.toString(total).getBytes(StandardCharsets.US_ASCII));
+      // Not forced: after a process crash the page cache still has it; after a power loss the
+      // sender restarts from byte 0 (the complete file and the answer are forced).
+      Files.write(partial.resolve(sha256 + ".length"), Long.toString(total).getBytes(StandardCharsets.US_ASCII));
       Files.createFile(part);
     } catch (IOException e) {
       throw io("cannot start an upload of " + sha256, e);
