@@ -134,6 +134,9 @@ public final class HttpsChannel {
         throw new MlatTransportException(TransportErrorCode.HTTPS_PACKAGE_TOO_LARGE,
             "the package has " + size + " bytes; " + to + " accepts at most " + max);
       }
+      if ("true".equals(head.headers().firstValue("Mlat-Upload-Busy").orElse(""))) {
+        return Answer.temporaryFailure(retryAfter(head));
+      }
       String state = head.headers().firstValue("Mlat-Upload-State").orElse("none");
       long held = headerLong(head, "Mlat-Upload-Offset").orElse(0L);
       long length = headerLong(head, "Mlat-Upload-Length").orElse(size);

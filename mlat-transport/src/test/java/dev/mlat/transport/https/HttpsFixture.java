@@ -159,6 +159,39 @@ final class HttpsFixture {
     }
   }
 
+  /**
+   * Opens a TLS connection as {@code me} and starts a PUT of {@code file} announcing all its bytes,
+   * but sends only the first {@code send} bytes; the caller keeps the socket open (a stalled
+   * upload) or closes it (a broken one).
+   */
+  static javax.net.ssl.SSLSocket startUpload(HttpsReceiver receiver, TrustVerifier verifier, TlsIdentity me, Path file, String sha,
+      int send) throws Exception {
+    var ctx = dev.mlat.transport.https.internal.TlsContexts.client(me.privateKey(), me.chain(),
+        new dev.mlat.transport.https.internal.PeerTrust(verifier, java.util.Set.of()), DE, e -> { });
+    var socket = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", receiver.address().getPort());
+    socket.setEnabledProtocols(new String[] {"TLSv1.3"});
+    socket.startHandshake();
+    var out = socket.getOutputStream();
+    out.write(("PUT /v1/packages/" + sha + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + Files.size(file) + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    try (InputStream in = Files.newInputStream(file)) {
+      out.write(in.readNBytes(send));
+    }
+    out.flush();
+    return socket;
+  }
+
+  /** The receiver's {@code Mlat-Upload-State} for {@code sha}. */
+  static String uploadState(HttpsReceiver receiver, TrustVerifier verifier, TlsIdentity me, String sha) throws Exception {
+    var ctx = dev.mlat.transport.https.internal.TlsContexts.client(me.privateKey(), me.chain(),
+        new dev.mlat.transport.https.internal.PeerTrust(verifier, java.util.Set.of()), DE, e -> { });
+    var client = java.net.http.HttpClient.newBuilder().sslContext(ctx).build();
+    var response = client.send(java.net.http.HttpRequest.newBuilder(endpoint(receiver).resolve("v1/packages/" + sha))
+        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    return response.headers().firstValue("Mlat-Upload-State").orElse("") + "@"
+        + response.headers().firstValue("Mlat-Upload-Offset").orElse("");
+  }
+
   static byte[] receiptOf(String sha256) {
     return ("receipt:" + sha256).getBytes(StandardCharsets.US_ASCII);
   }

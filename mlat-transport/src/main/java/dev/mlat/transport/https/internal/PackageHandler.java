@@ -191,6 +191,10 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
       h.set("Mlat-Upload-Length", Long.toString(state.total()));
     }
     h.set("Mlat-Max-Package-Bytes", Long.toString(limits.maxPackageBytes()));
+    if (store.isLocked(sha256)) {
+      h.set("Mlat-Upload-Busy", "true");
+      h.set("Retry-After", Long.toString(limits.busyRetryAfter().toSeconds()));
+    }
     exchange.sendResponseHeaders(200, -1);
   }
 
@@ -422,7 +426,26 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
     }
   }
 
+  /**
+   * An answer sent before the body is read would make the sender's next write hit a closed
+   * connection, whose reset destroys the answer: bodies up to this size are read and discarded
+   * first; larger ones get the answer and a closed connection (senders of large packages ask with
+   * HEAD first).
+   */
+  private static final long EARLY_ANSWER_DRAIN_MAX = 1 << 20;
+
   private static void sendError(HttpExchange exchange, int status, TransportErrorCode code, String message) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if ("PUT".equals(exchange.getRequestMethod()) && declared != null && declared.matches("\\d{1,7}")
+        && Long.parseLong(declared) <= EARLY_ANSWER_DRAIN_MAX) {
+      try (InputStream body = exchange.getRequestBody()) {
+        while (body.read(new byte[8192]) >= 0) {
+          // discard
+        }
+      } catch (IOException ignored) {
+        // the body is gone already (read before, or the connection broke): answer anyway
+      }
+    }
     byte[] body = ("{\"code\":\"" + code.code() + "\",\"message\":\"" + jsonEscape(message) + "\"}\n").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     if ("HEAD".equals(exchange.getRequestMethod())) {

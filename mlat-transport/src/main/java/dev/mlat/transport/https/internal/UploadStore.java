@@ -66,6 +66,11 @@ public final class UploadStore {
     return locked.add(sha256);
   }
 
+  /** Whether an upload of {@code sha256} is running. */
+  public boolean isLocked(String sha256) {
+    return locked.contains(sha256);
+  }
+
   /** Releases the lock. */
   public void unlock(String sha256) {
     locked.remove(sha256);
