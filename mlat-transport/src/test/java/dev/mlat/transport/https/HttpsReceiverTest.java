@@ -220,6 +220,34 @@ class HttpsReceiverTest {
     }
   }
 
+  @Test
+  void tls12IsRefusedUnlessConfigured() throws Exception {
+    assertThat(handshakes(receiver, "TLSv1.2")).isFalse();
+    assertThat(handshakes(receiver, "TLSv1.3")).isTrue();
+    try (var with12 = HttpsReceiver.builder(pki.verifier(), pki.tls(pki.de, "DE-BFJ"), application, HttpsFixture.ROUTING,
+        folder.resolve("store-tls12")).allowTls12(true).build()) {
+      with12.start();
+      assertThat(handshakes(with12, "TLSv1.2")).isTrue();
+    }
+  }
+
+  private boolean handshakes(HttpsReceiver r, String protocol) throws Exception {
+    TlsIdentity me = pki.tls(pki.fr, "FR-MOJ");
+    var ctx = dev.mlat.transport.https.internal.TlsContexts.client(me.privateKey(), me.chain(),
+        new dev.mlat.transport.https.internal.PeerTrust(pki.verifier(), Set.of()), DE, e -> { });
+    try (var socket = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", r.address().getPort())) {
+      socket.setEnabledProtocols(new String[] {protocol});
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+      socket.getOutputStream().write(("HEAD /v1/packages/" + "0".repeat(64) + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes());
+      socket.getOutputStream().flush();
+      String status = new String(socket.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+      return status.startsWith("HTTP/1.1 200") && socket.getSession().getProtocol().equals(protocol);
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   private void assertRefused(TlsIdentity client, CryptoErrorCode expected) throws Exception {
     assertHandshakeRefused(channel(client), expected);
   }
