@@ -141,6 +141,21 @@ class HttpsReceiverTest {
   }
 
   @Test
+  void aStoredAnswerIsGivenOnlyToPeersOfTheSendersJurisdiction() throws Exception {
+    Path file = folder.resolve("answered.mlat");
+    String sha = HttpsFixture.writePackage(file, FR_MOJ, "OK", 100);
+    assertThat(channel(pki.tls(pki.fr, "FR-MOJ")).deliver(file, sha, "msg-answered", DE_BFJ))
+        .isEqualTo(Answer.receipt(HttpsFixture.receiptOf(sha)));
+
+    assertThatThrownBy(() -> channel(pki.tls(pki.de, "DE-GW")).deliver(file, sha, "msg-answered", DE_BFJ))
+        .isInstanceOfSatisfying(MlatTransportException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(TransportErrorCode.HTTPS_PEER_NOT_CARRIER));
+    assertThat(channel(pki.tls(pki.fr, "FR-S3")).deliver(file, sha, "msg-answered", DE_BFJ))
+        .isEqualTo(Answer.receipt(HttpsFixture.receiptOf(sha)));
+    assertThat(application.count(sha)).isEqualTo(1);
+  }
+
+  @Test
   void aCarrierRegisteredForTheSendersJurisdictionMayHandItOver() throws Exception {
     Path file = folder.resolve("carried.mlat");
     String sha = HttpsFixture.writePackage(file, new PartyId(DE, "DE-POL"), "OK", 100);

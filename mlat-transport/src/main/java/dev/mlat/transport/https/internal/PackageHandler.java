@@ -201,7 +201,7 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
   private void put(HttpExchange exchange, TlsPeer peer, String sha256) throws IOException, MlatTransportException {
     var stored = store.storedAnswer(sha256);
     if (stored.isPresent()) {
-      sendAnswer(exchange, stored.get());
+      sendStoredAnswer(exchange, peer, stored.get());
       return;
     }
     String lengthHeader = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -275,7 +275,7 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
       throws IOException, MlatTransportException {
     var stored = store.storedAnswer(sha256); // answered while this request waited for the lock
     if (stored.isPresent()) {
-      sendAnswer(exchange, stored.get());
+      sendStoredAnswer(exchange, peer, stored.get());
       return;
     }
     var state = store.state(sha256);
@@ -389,9 +389,21 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
       throw new IllegalStateException("IncomingPackages.receive returned null for " + sha256);
     }
     if (!(answer instanceof Answer.TemporaryFailure)) {
-      store.storeAnswer(sha256, answer);
+      store.storeAnswer(sha256, answer, sender.jurisdiction());
     }
     sendAnswer(exchange, answer);
+  }
+
+  /** A resend: the stored answer, to peers of the sender's jurisdiction only (the carriage rule again). */
+  private void sendStoredAnswer(HttpExchange exchange, TlsPeer peer, UploadStore.StoredAnswer stored) throws IOException {
+    if (!peer.jurisdiction().equals(stored.senderJurisdiction())) {
+      var refusal = new MlatTransportException(TransportErrorCode.HTTPS_PEER_NOT_CARRIER, "TLS peer " + peer.party() + " (jurisdiction "
+          + peer.jurisdiction() + ") may not resend a package whose sender is of " + stored.senderJurisdiction());
+      onRefusal.accept(refusal);
+      sendError(exchange, 403, refusal.errorCode(), refusal.getMessage());
+      return;
+    }
+    sendAnswer(exchange, stored.answer());
   }
 
   private void rangeMismatch(HttpExchange exchange, long held, String message) throws IOException {

@@ -1,5 +1,6 @@
 package dev.mlat.transport.https.internal;
 
+import dev.mlat.core.Jurisdiction;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.TransportErrorCode;
 import dev.mlat.transport.https.Answer;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * partial/&lt;sha256&gt;.part      bytes received so far (appended, forced to disk before answering)
  * partial/&lt;sha256&gt;.length    the total length announced by the first part
  * complete/&lt;sha256&gt;.mlat     a complete upload whose digest matched (moved atomically, forced)
- * answers/&lt;sha256&gt;.receipt   the final answer handed out (or .negative), written atomically
+ * answers/&lt;sha256&gt;.receipt   the sender's jurisdiction code, a newline, the final answer (or .negative), written atomically
  * </pre>
  * A process killed at any point leaves either a partial upload (resumed from its length), a complete
  * one (handed over again, where the exchange service's resend rule answers with its stored receipt),
@@ -99,19 +100,33 @@ public final class UploadStore {
     }
   }
 
+  /**
+   * A final answer and the jurisdiction of the package's sender: only peers of that jurisdiction
+   * get it again.
+   */
+  public record StoredAnswer(Answer answer, Jurisdiction senderJurisdiction) {}
+
   /** The stored final answer. */
-  public Optional<Answer> storedAnswer(String sha256) throws MlatTransportException {
+  public Optional<StoredAnswer> storedAnswer(String sha256) throws MlatTransportException {
     try {
-      Path receipt = answers.resolve(sha256 + ".receipt");
-      if (Files.exists(receipt)) {
-        return Optional.of(Answer.receipt(Files.readAllBytes(receipt)));
-      }
-      Path negative = answers.resolve(sha256 + ".negative");
-      if (Files.exists(negative)) {
-        return Optional.of(Answer.negativeReceipt(Files.readAllBytes(negative)));
+      for (String kind : new String[] {"receipt", "negative"}) {
+        Path file = answers.resolve(sha256 + "." + kind);
+        if (Files.exists(file)) {
+          byte[] all = Files.readAllBytes(file);
+          int nl = 0;
+          while (nl < all.length && nl < 32 && all[nl] != '\n') {
+            nl++;
+          }
+          if (nl >= all.length || nl >= 32) {
+            throw new IOException("answer file " + file + " has no jurisdiction line");
+          }
+          var jurisdiction = Jurisdiction.of(new String(all, 0, nl, StandardCharsets.US_ASCII));
+          byte[] body = java.util.Arrays.copyOfRange(all, nl + 1, all.length);
+          return Optional.of(new StoredAnswer(kind.equals("receipt") ? Answer.receipt(body) : Answer.negativeReceipt(body), jurisdiction));
+        }
       }
       return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw io("cannot read the stored answer of " + sha256, e);
     }
   }
@@ -205,12 +220,13 @@ public final class UploadStore {
   }
 
   /** Stores the final answer atomically and removes the complete file if the application left it. */
-  public void storeAnswer(String sha256, Answer answer) throws MlatTransportException {
+  public void storeAnswer(String sha256, Answer answer, Jurisdiction senderJurisdiction) throws MlatTransportException {
     try {
+      byte[] head = (senderJurisdiction.code() + "\n").getBytes(StandardCharsets.US_ASCII);
       if (answer instanceof Answer.Receipt r) {
-        writeAtomically(answers.resolve(sha256 + ".receipt"), r.encoded());
+        writeAtomically(answers.resolve(sha256 + ".receipt"), concat(head, r.encoded()));
       } else if (answer instanceof Answer.NegativeReceipt n) {
-        writeAtomically(answers.resolve(sha256 + ".negative"), n.encoded());
+        writeAtomically(answers.resolve(sha256 + ".negative"), concat(head, n.encoded()));
       } else {
         throw new IllegalArgumentException("only final answers are stored, not " + answer);
       }
@@ -218,6 +234,12 @@ public final class UploadStore {
     } catch (IOException e) {
       throw io("cannot store the answer for " + sha256, e);
     }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /** Deletes a complete upload that will not be handed over (refused). */
