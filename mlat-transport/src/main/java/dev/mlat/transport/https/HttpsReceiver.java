@@ -230,7 +230,7 @@ public final class HttpsReceiver implements AutoCloseable {
     }
 
     /**
-     * Builds the receiver (not yet listening: {@link #start()} or mount {@link #handler()}).
+     * Builds the receiver (not yet listening: {@link HttpsReceiver#start()} or mount {@link HttpsReceiver#handler()}).
      *
      * @throws MlatTransportException IO_FAILURE when the store folder cannot be created
      */
