@@ -128,6 +128,33 @@ class HttpsChannelTest {
   }
 
   @Test
+  void afterATemporaryFailureTheHeldPackageIsHandedOverWithoutBeingSentAgain() throws Exception {
+    var failures = new java.util.concurrent.atomic.AtomicInteger(1);
+    var app = new HttpsFixture.Application();
+    IncomingPackages flaky = (peer, file, sha) -> {
+      if (failures.getAndDecrement() > 0) {
+        throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "ledger unreachable");
+      }
+      return app.receive(peer, file, sha);
+    };
+    try (var r = HttpsReceiver.builder(verifier, pki.tls(pki.de, "DE-BFJ"), flaky, HttpsFixture.ROUTING, folder.resolve("flaky")).build()) {
+      r.start();
+      var channel = HttpsChannel.builder(verifier, pki.tls(pki.fr, "FR-MOJ")).endpoint(DE_BFJ, HttpsFixture.endpoint(r)).build();
+      Path file = folder.resolve("flaky.mlat");
+      String sha = HttpsFixture.writePackage(file, FR_MOJ, "OK", 200_000);
+
+      assertThat(channel.deliver(file, sha, "msg-flaky", DE_BFJ)).isEqualTo(Answer.temporaryFailure(Duration.ofSeconds(5)));
+      // The receiver holds the verified package: changing the local copy shows it is not sent again.
+      try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+        raf.seek(100);
+        raf.write(new byte[1000]);
+      }
+      assertThat(channel.deliver(file, sha, "msg-flaky", DE_BFJ)).isEqualTo(Answer.receipt(HttpsFixture.receiptOf(sha)));
+      assertThat(app.count(sha)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aDestinationWithoutEndpointIsReported() throws Exception {
     Path file = folder.resolve("nowhere.mlat");
     String sha = HttpsFixture.writePackage(file, FR_MOJ, "OK", 10);
