@@ -2,6 +2,9 @@
 module dev.mlat.transport {
   requires transitive dev.mlat.crypto;
   requires org.apache.commons.compress;
+  requires transitive jdk.httpserver;
+  requires java.net.http;
 
   exports dev.mlat.transport;
+  exports dev.mlat.transport.https;
 }
