@@ -4,4 +4,6 @@ module dev.mlat.transport {
   requires org.apache.commons.compress;
 
   exports dev.mlat.transport;
+  exports dev.mlat.transport.pkg;
+  exports dev.mlat.transport.receipt;
 }
