@@ -81,4 +81,16 @@ public record PackageLimits(long maxPackageBytes, int maxEntries, int maxAttachm
     return new PackageLimits(maxPackageBytes, maxEntries, maxAttachments, maxHeaderBytes, maxHeaderSignatureBytes,
         maxMessageBytes, v, maxClockSkewSeconds);
   }
+
+  /** With another {@code maxHeaderSignatureBytes}. */
+  public PackageLimits withMaxHeaderSignatureBytes(int v) {
+    return new PackageLimits(maxPackageBytes, maxEntries, maxAttachments, maxHeaderBytes, v, maxMessageBytes,
+        maxAttachmentEntryBytes, maxClockSkewSeconds);
+  }
+
+  /** With another {@code maxClockSkewSeconds}. */
+  public PackageLimits withMaxClockSkewSeconds(long v) {
+    return new PackageLimits(maxPackageBytes, maxEntries, maxAttachments, maxHeaderBytes, maxHeaderSignatureBytes,
+        maxMessageBytes, maxAttachmentEntryBytes, v);
+  }
 }
