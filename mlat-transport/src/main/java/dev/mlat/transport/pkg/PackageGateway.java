@@ -13,7 +13,6 @@ import dev.mlat.crypto.trust.TrustVerifier;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.TransportErrorCode;
 import dev.mlat.transport.pkg.internal.HeaderJson;
-import dev.mlat.transport.pkg.internal.PackageFiles;
 import dev.mlat.transport.pkg.internal.StrictJson;
 import dev.mlat.transport.pkg.internal.ZipStructure;
 import java.io.ByteArrayInputStream;
@@ -64,7 +63,7 @@ public final class PackageGateway {
   }
 
   /** Stages 1 and 2 with the checked structure, for the opener. */
-  record Checked(ZipStructure structure, VerifiedHeader header) {}
+  record Checked(ZipStructure structure, VerifiedHeader header, ZipStructure.Digests digests) {}
 
   Checked check(Path packageFile) throws MlatTransportException {
     Objects.requireNonNull(packageFile, "packageFile");
@@ -81,8 +80,8 @@ public final class PackageGateway {
             "header.json: " + e.getMessage());
       }
       TrustReport signer = verifySignature(header, headerBytes, signature);
-      String sha256 = PackageFiles.sha256(packageFile);
-      return new Checked(structure, new VerifiedHeader(header, signer, sha256, structure.fileSize()));
+      ZipStructure.Digests digests = structure.digests();
+      return new Checked(structure, new VerifiedHeader(header, signer, digests.packageSha256(), structure.fileSize()), digests);
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
     }

@@ -37,17 +37,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.CRC32;
 
 /**
  * Opens packages for one party, failing closed, in the order of docs/FORMAT.md "Reader's rules":
@@ -141,7 +138,7 @@ public final class PackageOpener {
     Instant now = clock.instant();
     try {
       // stage 3
-      Optional<Resend> resend = stage3(header, structure, sha256, now);
+      Optional<Resend> resend = stage3(header, structure, checked.digests(), sha256, now);
       if (resend.isPresent()) {
         return resend.get();
       }
@@ -185,8 +182,8 @@ public final class PackageOpener {
     }
   }
 
-  private Optional<Resend> stage3(PackageHeader header, ZipStructure structure, String sha256, Instant now)
-      throws MlatTransportException, IOException {
+  private Optional<Resend> stage3(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests, String sha256,
+      Instant now) throws MlatTransportException {
     if (!header.recipient().equals(self)) {
       throw reject(TransportErrorCode.PACKAGE_WRONG_RECIPIENT, PipelineStage.ENTRIES, "the package is for " + header.recipient()
           + ", this is " + self);
@@ -196,7 +193,6 @@ public final class PackageOpener {
       throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + header.entries().size()
           + " entries, the package holds " + entries.size());
     }
-    byte[] buffer = new byte[1 << 16];
     for (int i = 0; i < entries.size(); i++) {
       ZipStructure.Entry e = entries.get(i);
       HeaderEntry listed = header.entries().get(i);
@@ -204,15 +200,8 @@ public final class PackageOpener {
         throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + listed.name() + " of "
             + listed.size() + " bytes where the package holds " + e.name() + " of " + e.size() + " bytes");
       }
-      MessageDigest digest = PackageFiles.sha256();
-      CRC32 crc = new CRC32();
-      try (InputStream in = structure.open(e)) {
-        for (int n; (n = in.read(buffer)) > 0;) {
-          digest.update(buffer, 0, n);
-          crc.update(buffer, 0, n);
-        }
-      }
-      if (!HexFormat.of().formatHex(digest.digest()).equals(listed.sha256()) || crc.getValue() != e.crc()) {
+      ZipStructure.EntryDigest digest = digests.entries().get(e.name());
+      if (!digest.sha256().equals(listed.sha256()) || digest.crc() != e.crc()) {
         throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + e.name()
             + " does not match the SHA-256 the header lists (or its CRC)");
       }
@@ -274,6 +263,11 @@ public final class PackageOpener {
     Optional<String> mismatch = AttachmentReferences.mismatch(message, document.attachments());
     if (mismatch.isPresent()) {
       throw reject(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH, PipelineStage.CONTENT, mismatch.get());
+    }
+    Path target = outputFolder.resolve(header.messageId().toString());
+    if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "the output " + target
+          + " exists already: an earlier delivery of this message id that the seen-id store does not know");
     }
     Path work = PackageFiles.createPrivateDirectory(quarantine.resolve(UUID.randomUUID().toString()));
     boolean moved = false;

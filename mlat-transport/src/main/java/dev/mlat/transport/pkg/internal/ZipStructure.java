@@ -313,6 +313,55 @@ public final class ZipStructure {
     }
   }
 
+  /** The SHA-256 and CRC-32 of one entry's bytes. */
+  public record EntryDigest(String sha256, long crc) {}
+
+  /** The package's SHA-256 and every entry's, from one sequential pass over the file. */
+  public record Digests(String packageSha256, java.util.Map<String, EntryDigest> entries) {}
+
+  /**
+   * One pass over the whole file: its SHA-256, and each entry's SHA-256 and CRC-32 (the entries are
+   * contiguous ranges of the file, checked by {@link #read}).
+   */
+  public Digests digests() throws IOException {
+    java.security.MessageDigest whole = PackageFiles.sha256();
+    java.security.MessageDigest[] digests = new java.security.MessageDigest[entries.size()];
+    java.util.zip.CRC32[] crcs = new java.util.zip.CRC32[entries.size()];
+    for (int i = 0; i < digests.length; i++) {
+      digests[i] = PackageFiles.sha256();
+      crcs[i] = new java.util.zip.CRC32();
+    }
+    byte[] buffer = new byte[1 << 20];
+    long position = 0;
+    int current = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0;) {
+        whole.update(buffer, 0, n);
+        long end = position + n;
+        while (current < entries.size()) {
+          Entry e = entries.get(current);
+          long from = Math.max(position, e.dataOffset());
+          long to = Math.min(end, e.dataOffset() + e.size());
+          if (from < to) {
+            digests[current].update(buffer, (int) (from - position), (int) (to - from));
+            crcs[current].update(buffer, (int) (from - position), (int) (to - from));
+          }
+          if (e.dataOffset() + e.size() <= end) {
+            current++;
+          } else {
+            break;
+          }
+        }
+        position = end;
+      }
+    }
+    java.util.Map<String, EntryDigest> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < digests.length; i++) {
+      map.put(entries.get(i).name(), new EntryDigest(java.util.HexFormat.of().formatHex(digests[i].digest()), crcs[i].getValue()));
+    }
+    return new Digests(java.util.HexFormat.of().formatHex(whole.digest()), map);
+  }
+
   /** Checks the mimetype entry's content. */
   public void checkMimetype() throws PackageRejectedException, IOException {
     byte[] content = readSmall(entries.get(0));
