@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.IntRange;
  * (a byte the format does not interpret, such as a ZIP time field) opens to exactly the same
  * verified result.
  */
-class PackageMutationProperties {
+class PackageMutationTest {
   private static final PartyId FR = PackageFixture.party("FR:FR-MOJ-BEPI");
   private static final PartyId DE = PackageFixture.party("DE:DE-BFJ");
   private static final Path DIR;
