@@ -114,4 +114,25 @@ class PackageOpenSslTest {
       assertThat(Files.readAllBytes(opened.attachments().get(i).file())).isEqualTo(contents.get(i));
     }
   }
+
+  @Test
+  void aPackageWhoseAttachmentsDifferFromTheRequestsReferencesIsRefusedAtStage6() throws Exception {
+    var s = withAttachments(SampleMessages.request(), List.of(bytes(1000, 3)));
+    Files.write(dir.resolve("message.json"), MlatJson.strict().writeMessage(s.message()));
+    Files.write(dir.resolve("other.bin"), bytes(1000, 4)); // not the bytes the request refers to
+    var fr = PackageFixture.FR.authority("FR-MOJ-BEPI").signing();
+    fr.writeCertificatePem(dir.resolve("signer.pem"));
+    fr.writePrivateKeyPem(dir.resolve("signer-key.pem"));
+    PackageFixture.FR.intermediate().writeCertificatePem(dir.resolve("chain.pem"));
+    PackageFixture.DE.authority("DE-BFJ").encryption().writeCertificatePem(dir.resolve("recipient.pem"));
+    run(dir, "sh", script("make-package.sh").toString(), "message.json", "signer.pem", "signer-key.pem", "chain.pem", "recipient.pem",
+        dir.resolve("made.mlat").toString(), "A1=other.bin=application/pdf");
+    Path out = Files.createDirectory(dir.resolve("o"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> opener(DE_BFJ, dir.resolve("q")).open(dir.resolve("made.mlat"), out))
+        .isInstanceOfSatisfying(PackageRejectedException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(dev.mlat.transport.TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH);
+          assertThat(e.stage()).isEqualTo(PipelineStage.CONTENT);
+        });
+    assertThat(Files.list(out)).isEmpty();
+  }
 }

@@ -376,4 +376,72 @@ class PackageOpenerTest {
         signer(FR_MOJ));
     assertRejected(bad, party("FR:FR-PROS"), TransportErrorCode.PACKAGE_RELAY_NOT_REGISTERED, PipelineStage.HEADER_SIGNATURE);
   }
+
+  @Test
+  void aMalformedHeaderIsRefusedAtStage2() throws Exception {
+    for (String header : List.of("{}", "{\"format\":\"mlat-package\",\"formatVersion\":2}", "not json", "[1]")) {
+      byte[] bytes = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] signature = signer(FR_MOJ).sign(bytes, dev.mlat.crypto.cms.Encapsulation.DETACHED);
+      Path bad = PackageSurgery.rewrite(sealedRequest(), dir.resolve("bad.mlat"), items -> {
+        items.replaceAll(i -> i.name().equals("header.json") ? new PackageSurgery.Item(i.name(), bytes)
+            : i.name().equals("header.p7s") ? new PackageSurgery.Item(i.name(), signature) : i);
+        return items;
+      });
+      assertRejected(bad, DE_BFJ, TransportErrorCode.PACKAGE_HEADER_MALFORMED, PipelineStage.HEADER_SIGNATURE);
+    }
+  }
+
+  @Test
+  void aPackageNotEncryptedForTheReaderIsRefusedAtStage4() throws Exception {
+    var s = withAttachments(SampleMessages.request(), List.of());
+    Path file = dir.resolve("misdirected.mlat");
+    // addressed to DE-BFJ, encrypted for FR-PROS
+    PackageSealer.builder(PackageFixture.POLICY, CLOCK).issuer(FR_MOJ, signer(FR_MOJ))
+        .recipientCertificate(DE_BFJ, PackageFixture.FR.authority("FR-PROS").encryption().certificate()).build()
+        .seal(s.message(), s.sources(), file);
+    assertRejected(file, DE_BFJ, TransportErrorCode.PACKAGE_DECRYPTION_FAILED, PipelineStage.DECRYPTION);
+  }
+
+  @Test
+  void aChangedCiphertextUnderAResignedHeaderFailsItsTagAtStage4() throws Exception {
+    Path changed = PackageSurgery.replace(sealedRequest(), dir.resolve("c.mlat"), "message.p7m", b -> PackageSurgery.flip(b, b.length - 40));
+    byte[] p7m = PackageSurgery.read(changed).stream().filter(i -> i.name().equals("message.p7m")).findFirst().orElseThrow().bytes();
+    Path bad = PackageSurgery.resignHeader(changed, dir.resolve("bad.mlat"), h -> {
+      var entries = new ArrayList<>(h.entries());
+      entries.set(entries.size() - 1, new HeaderEntry("message.p7m", p7m.length, PackageFixture.sha256(p7m)));
+      return new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(), h.sender(), h.recipient(),
+          h.originalSender(), h.created(), h.expires(), entries);
+    }, signer(FR_MOJ));
+    assertRejected(bad, DE_BFJ, TransportErrorCode.PACKAGE_DECRYPTION_FAILED, PipelineStage.DECRYPTION);
+  }
+
+  @Test
+  void attachmentEntriesSwappedUnderAResignedHeaderAreRefusedAtStage6() throws Exception {
+    Path swapped = PackageSurgery.rewrite(sealedRequest(), dir.resolve("s.mlat"), items -> {
+      var a1 = items.get(1);
+      var a2 = items.get(2);
+      items.set(1, new PackageSurgery.Item(a1.name(), a2.bytes()));
+      items.set(2, new PackageSurgery.Item(a2.name(), a1.bytes()));
+      return items;
+    });
+    var contents = PackageSurgery.read(swapped);
+    Path bad = PackageSurgery.resignHeader(swapped, dir.resolve("bad.mlat"), h -> {
+      var entries = new ArrayList<HeaderEntry>();
+      for (int i = 1; i < contents.size() - 2; i++) {
+        entries.add(new HeaderEntry(contents.get(i).name(), contents.get(i).bytes().length, PackageFixture.sha256(contents.get(i).bytes())));
+      }
+      return new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(), h.sender(), h.recipient(),
+          h.originalSender(), h.created(), h.expires(), entries);
+    }, signer(FR_MOJ));
+    Path out = dir.resolve("out-swapped");
+    Files.createDirectory(out);
+    var opener = opener(DE_BFJ, dir.resolve("q"));
+    assertThatThrownBy(() -> opener.open(bad, out)).isInstanceOfSatisfying(PackageRejectedException.class, e -> {
+      assertThat(e.errorCode()).isEqualTo(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH);
+      assertThat(e.stage()).isEqualTo(PipelineStage.CONTENT);
+      assertThat(e.detail().map(c -> c.code())).hasValueSatisfying(c -> assertThat(c).startsWith("SEGMENT_"));
+    });
+    assertThat(Files.list(out)).isEmpty();
+    assertThat(Files.list(dir.resolve("q"))).isEmpty();
+  }
 }
