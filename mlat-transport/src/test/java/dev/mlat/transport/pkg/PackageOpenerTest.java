@@ -444,4 +444,22 @@ class PackageOpenerTest {
     assertThat(Files.list(out)).isEmpty();
     assertThat(Files.list(dir.resolve("q"))).isEmpty();
   }
+
+  @Test
+  void aSignedMessageThatIsNotASealedContentIsRefusedAtStage4() throws Exception {
+    // a valid signature of FR-MOJ-BEPI over bytes that are not a SealedContent, encrypted for DE-BFJ
+    byte[] signed = signer(FR_MOJ).sign("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        dev.mlat.crypto.cms.Encapsulation.ENCAPSULATED);
+    byte[] p7m = dev.mlat.crypto.cms.CmsEncryptor.builder(PackageFixture.POLICY)
+        .recipient(dev.mlat.crypto.cms.EncryptionRecipient.of(DE_BFJ.jurisdiction(),
+            PackageFixture.DE.authority("DE-BFJ").encryption().certificate())).build().encrypt(signed);
+    Path replaced = PackageSurgery.replace(sealedRequest(), dir.resolve("r.mlat"), "message.p7m", b -> p7m);
+    Path bad = PackageSurgery.resignHeader(replaced, dir.resolve("bad.mlat"), h -> {
+      var entries = new ArrayList<>(h.entries());
+      entries.set(entries.size() - 1, new HeaderEntry("message.p7m", p7m.length, PackageFixture.sha256(p7m)));
+      return new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(), h.sender(), h.recipient(),
+          h.originalSender(), h.created(), h.expires(), entries);
+    }, signer(FR_MOJ));
+    assertRejected(bad, DE_BFJ, TransportErrorCode.PACKAGE_SIGNATURE_INVALID, PipelineStage.DECRYPTION);
+  }
 }
