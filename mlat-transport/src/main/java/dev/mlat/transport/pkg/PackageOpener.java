@@ -177,6 +177,8 @@ public final class PackageOpener {
       }
       // stage 6
       return stage6(header, structure, document, checked.header(), opened, payload, sha256, now, outputFolder);
+    } catch (PackageRejectedException e) {
+      throw e.withPackage(header, sha256);
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "opening " + packageFile + " failed: " + e.getMessage(), e);
     }

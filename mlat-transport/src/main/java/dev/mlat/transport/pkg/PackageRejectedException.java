@@ -17,6 +17,8 @@ public final class PackageRejectedException extends MlatTransportException {
   private static final long serialVersionUID = 1L;
 
   private final PipelineStage stage;
+  private final transient PackageHeader header;
+  private final String packageSha256;
 
   /**
    * @param errorCode why the package was refused
@@ -37,6 +39,38 @@ public final class PackageRejectedException extends MlatTransportException {
     super(errorCode, "stage " + Objects.requireNonNull(stage, "stage").number() + ": " + message
         + (cause instanceof MlatException m ? " (" + m.errorCode().code() + ")" : ""), cause);
     this.stage = stage;
+    this.header = null;
+    this.packageSha256 = null;
+  }
+
+  private PackageRejectedException(PackageRejectedException e, PackageHeader header, String packageSha256) {
+    super(e.errorCode(), e.getMessage(), e.getCause());
+    setStackTrace(e.getStackTrace());
+    this.stage = e.stage;
+    this.header = header;
+    this.packageSha256 = packageSha256;
+  }
+
+  /**
+   * This rejection with the package's verified header and SHA-256 attached (the opener does it for
+   * rejections from stage 3 on, when the header's signature has been verified), for a negative receipt.
+   */
+  PackageRejectedException withPackage(PackageHeader verifiedHeader, String sha256) {
+    return new PackageRejectedException(this, Objects.requireNonNull(verifiedHeader, "verifiedHeader"),
+        Objects.requireNonNull(sha256, "sha256"));
+  }
+
+  /**
+   * The package's header, when the rejection came at stage 3 or later (so the header's signature was
+   * verified): its message id and sender go into the negative receipt.
+   */
+  public Optional<PackageHeader> header() {
+    return Optional.ofNullable(header);
+  }
+
+  /** The SHA-256 of the package bytes, when the rejection came at stage 3 or later. */
+  public Optional<String> packageSha256() {
+    return Optional.ofNullable(packageSha256);
   }
 
   /** The stage that refused the package. */

@@ -87,6 +87,20 @@ public final class ReceiptIssuer {
   }
 
   /**
+   * A negative receipt for a refused package, naming the message id and sender when the rejection
+   * carries the verified header (stage 3 or later), else only the package's SHA-256.
+   *
+   * @param receivedPackageSha256 lower-case hex SHA-256 of the received bytes (used when the rejection does not carry it)
+   * @throws MlatCryptoException when signing fails
+   */
+  public byte[] rejected(PackageRejectedException rejection, String receivedPackageSha256, Optional<AuditHead> auditHead)
+      throws MlatCryptoException {
+    Objects.requireNonNull(rejection, "rejection");
+    return rejected(rejection, rejection.header().map(PackageHeader::messageId), rejection.header().map(PackageHeader::sender),
+        rejection.packageSha256().orElse(receivedPackageSha256), auditHead);
+  }
+
+  /**
    * Records the delivery in the seen-id store with its receipt, once the package is safely stored;
    * returns what the store holds afterwards (an earlier record of the same id if one won a race:
    * answer with its receipt).

@@ -109,4 +109,22 @@ class ReceiptTest {
     assertThat(v.receipt().errorCode()).contains("PACKAGE_EXPIRED");
     assertThat(v.receipt().stage()).contains(3);
   }
+
+  @Test
+  void aNegativeReceiptFromTheOpenersRejectionNamesTheVerifiedHeader() throws Exception {
+    var s = withAttachments(SampleMessages.request(), List.of());
+    Path file = dir.resolve("p.mlat");
+    sent = sealer(FR).seal(s.message(), s.sources(), file);
+    // opened by the wrong party: refused at stage 3, after the header's signature was verified
+    var opener = opener(party("FR:FR-PROS"), store, dir.resolve("q"));
+    PackageRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(PackageRejectedException.class,
+        () -> opener.open(file, Files.createDirectory(dir.resolve("out"))));
+    assertThat(e.header().map(h -> h.messageId())).contains(sent.messageId());
+    assertThat(e.packageSha256()).contains(sent.packageSha256());
+    byte[] receipt = new ReceiptIssuer(party("FR:FR-PROS"), signer(party("FR:FR-PROS")), CLOCK)
+        .rejected(e, "ff".repeat(32), Optional.empty());
+    VerifiedReceipt v = new ReceiptVerifier(TRUST, CLOCK).check(receipt, party("FR:FR-PROS"), sent.messageId(), sent.packageSha256());
+    assertThat(v.receipt().errorCode()).contains("PACKAGE_WRONG_RECIPIENT");
+    assertThat(v.receipt().sender()).contains(FR);
+  }
 }
