@@ -7,4 +7,6 @@ module dev.mlat.transport {
 
   exports dev.mlat.transport;
   exports dev.mlat.transport.https;
+  exports dev.mlat.transport.pkg;
+  exports dev.mlat.transport.receipt;
 }

@@ -15,7 +15,81 @@ public enum TransportErrorCode implements ErrorCode {
 
   // package
 
+  /** The package is not a ZIP file of the mlat profile: bytes before the first entry or between entries, a compressed or encrypted entry, a data descriptor, an archive comment, a wrong or misplaced mimetype entry, or a CRC that does not match. */
+  PACKAGE_STRUCTURE_INVALID(
+      "The package is not a ZIP file of the mlat profile: bytes before the first entry or between entries, a compressed or encrypted entry, a data descriptor, an archive comment, a wrong or misplaced mimetype entry, or a CRC that does not match."),
+  /** A ZIP entry's local header disagrees with its central directory record (name, flags, method, CRC, sizes or position). */
+  PACKAGE_LOCAL_CENTRAL_MISMATCH(
+      "A ZIP entry's local header disagrees with its central directory record (name, flags, method, CRC, sizes or position)."),
+  /** An entry name is empty, absolute, contains a backslash, a NUL or other control character, a . or .. segment, or is not printable ASCII. */
+  PACKAGE_ENTRY_NAME_INVALID(
+      "An entry name is empty, absolute, contains a backslash, a NUL or other control character, a . or .. segment, or is not printable ASCII."),
+  /** Two entries of the package have the same name. */
+  PACKAGE_ENTRY_DUPLICATE(
+      "Two entries of the package have the same name."),
+  /** The package has an entry the format does not define, lacks one it requires, or has them in another order. */
+  PACKAGE_ENTRY_UNEXPECTED(
+      "The package has an entry the format does not define, lacks one it requires, or has them in another order."),
+  /** The package, an entry or the number of entries or attachments is larger than the reader's PackageLimits allow (docs/LIMITS.md). */
+  PACKAGE_LIMIT_EXCEEDED(
+      "The package, an entry or the number of entries or attachments is larger than the reader's PackageLimits allow (docs/LIMITS.md)."),
+  /** header.json is not the strict JSON the format defines: wrong UTF-8 or JSON, unknown or missing field, wrong type, bad party id, UUID, time or digest, or an unknown format version. */
+  PACKAGE_HEADER_MALFORMED(
+      "header.json is not the strict JSON the format defines: wrong UTF-8 or JSON, unknown or missing field, wrong type, bad party id, UUID, time or digest, or an unknown format version."),
+  /** header.p7s is not a valid detached CAdES signature of header.json (bad signature, wrong attributes or algorithm, malformed CMS); the cause names the mlat-crypto code. */
+  PACKAGE_HEADER_SIGNATURE_INVALID(
+      "header.p7s is not a valid detached CAdES signature of header.json (bad signature, wrong attributes or algorithm, malformed CMS); the cause names the mlat-crypto code."),
+  /** The header signer is not trusted to sign for the header's sender: no valid path to the sender jurisdiction's anchors, revoked, not a registered authority with the sign role, or of another jurisdiction; the cause names the mlat-crypto code. */
+  PACKAGE_SENDER_UNTRUSTED(
+      "The header signer is not trusted to sign for the header's sender: no valid path to the sender jurisdiction's anchors, revoked, not a registered authority with the sign role, or of another jurisdiction; the cause names the mlat-crypto code."),
+  /** A relayed package (header with originalSender) comes from a party that the trust directory does not register as a relay of the recipient's jurisdiction, or the relay is of another jurisdiction than the recipient. */
+  PACKAGE_RELAY_NOT_REGISTERED(
+      "A relayed package (header with originalSender) comes from a party that the trust directory does not register as a relay of the recipient's jurisdiction, or the relay is of another jurisdiction than the recipient."),
+  /** The header names another recipient than the party opening the package. */
+  PACKAGE_WRONG_RECIPIENT(
+      "The header names another recipient than the party opening the package."),
+  /** An entry's size, SHA-256 or CRC differs from what header.json lists, or the entries differ from the header's list. */
+  PACKAGE_ENTRY_MISMATCH(
+      "An entry's size, SHA-256 or CRC differs from what header.json lists, or the entries differ from the header's list."),
+  /** The header's expiry time has passed (or lies before its creation time). */
+  PACKAGE_EXPIRED(
+      "The header's expiry time has passed (or lies before its creation time)."),
+  /** The header's creation time lies further in the future than the allowed clock skew. */
+  PACKAGE_NOT_YET_VALID(
+      "The header's creation time lies further in the future than the allowed clock skew."),
+  /** A package with this message id was received before with different bytes; a message id is never reused. */
+  PACKAGE_RESEND_CONFLICT(
+      "A package with this message id was received before with different bytes; a message id is never reused."),
+  /** message.p7m could not be decrypted with the receiver's keys: not encrypted for them, tag check failed, or algorithms refused; the cause names the mlat-crypto code. */
+  PACKAGE_DECRYPTION_FAILED(
+      "message.p7m could not be decrypted with the receiver's keys: not encrypted for them, tag check failed, or algorithms refused; the cause names the mlat-crypto code."),
+  /** The issuing authority's signature inside message.p7m is invalid or outside the profile (signers, attributes, content type, algorithm); the cause names the mlat-crypto code. */
+  PACKAGE_SIGNATURE_INVALID(
+      "The issuing authority's signature inside message.p7m is invalid or outside the profile (signers, attributes, content type, algorithm); the cause names the mlat-crypto code."),
+  /** The issuing authority's signature does not count for the sender's jurisdiction (wrong jurisdiction, untrusted, revoked, not registered to sign); the cause names the mlat-crypto code. */
+  PACKAGE_SIGNER_UNTRUSTED(
+      "The issuing authority's signature does not count for the sender's jurisdiction (wrong jurisdiction, untrusted, revoked, not registered to sign); the cause names the mlat-crypto code."),
+  /** The signed message does not match the header: its sender, recipient, message id, request id or type differ from the header's (or, relayed, from the relay rule), so it may have been cut from another package. */
+  PACKAGE_BINDING_MISMATCH(
+      "The signed message does not match the header: its sender, recipient, message id, request id or type differ from the header's (or, relayed, from the relay rule), so it may have been cut from another package."),
+  /** message.json is not valid: not strict JSON of the format, an unknown field, or the lifecycle message fails validation at the level its type needs; the message names the field. */
+  PACKAGE_MESSAGE_INVALID(
+      "message.json is not valid: not strict JSON of the format, an unknown field, or the lifecycle message fails validation at the level its type needs; the message names the field."),
+  /** An attachment does not match the signed manifest (segments, tags, length or SHA-256), or the manifest does not match the attachments the lifecycle message refers to; the cause names the mlat-crypto code when a segment failed. */
+  PACKAGE_ATTACHMENT_MISMATCH(
+      "An attachment does not match the signed manifest (segments, tags, length or SHA-256), or the manifest does not match the attachments the lifecycle message refers to; the cause names the mlat-crypto code when a segment failed."),
+
   // receipts
+
+  /** A receipt is not a SignedData of a receipt.json of the format (docs/FORMAT.md, Receipts): bad CMS, bad JSON, unknown or missing field. */
+  RECEIPT_MALFORMED(
+      "A receipt is not a SignedData of a receipt.json of the format (docs/FORMAT.md, Receipts): bad CMS, bad JSON, unknown or missing field."),
+  /** A receipt's signature is invalid, outside the CMS profile, or its signer is not trusted for the receiver's jurisdiction or is not the authority the receipt names; the cause names the mlat-crypto code. */
+  RECEIPT_SIGNATURE_INVALID(
+      "A receipt's signature is invalid, outside the CMS profile, or its signer is not trusted for the receiver's jurisdiction or is not the authority the receipt names; the cause names the mlat-crypto code."),
+  /** A receipt names another message id, another package SHA-256 or another receiver than the package it is checked against. */
+  RECEIPT_MISMATCH(
+      "A receipt names another message id, another package SHA-256 or another receiver than the package it is checked against."),
 
   // ledger
 

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Opens and checks an mlat package with openssl, unzip, sha256sum and jq only (plus POSIX shell
+# tools: head, tail, od, tr, cut, wc, date). docs/FORMAT.md, "Opening with OpenSSL".
+#
+# usage: open-package.sh PACKAGE HEADER_SIGNER_ROOT_CA.pem RECIPIENT_CERT.pem RECIPIENT_KEY.pem OUTDIR [ISSUER_ROOT_CA.pem]
+#   HEADER_SIGNER_ROOT_CA  the root of the jurisdiction of the header's sender
+#   ISSUER_ROOT_CA         the root of the issuing authority's jurisdiction (default: the same;
+#                          differs for a relayed package)
+# Writes OUTDIR/message.json, OUTDIR/message.p7s and OUTDIR/attachments/<id>. Exits non-zero at the
+# first failed rule, naming it.
+set -eu
+pkg=$1; header_ca=$2; cert=$3; key=$4; out=$5; issuer_ca=${6:-$2}
+w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
+fail() { echo "open-package: $*" >&2; exit 1; }
+hex() { od -An -v -tx1 | tr -d ' \n'; }
+
+# 1. structure: entry order (unzip lists the central directory in order)
+unzip -Z1 "$pkg" > "$w/names" || fail "not a ZIP file"
+[ "$(head -n 1 "$w/names")" = mimetype ] || fail "mimetype is not the first entry"
+[ "$(unzip -p "$pkg" mimetype)" = application/vnd.mlat.package+zip ] || fail "wrong mimetype"
+[ "$(tail -n 3 "$w/names" | tr '\n' ' ')" = "message.p7m header.json header.p7s " ] || fail "the last entries are not message.p7m header.json header.p7s"
+unzip -Z -v "$pkg" | grep -q "compression method: *none (stored)" || fail "entries must be stored"
+
+# 2. header and its detached signature by the sending authority
+unzip -p "$pkg" header.json > "$w/header.json"
+unzip -p "$pkg" header.p7s > "$w/header.p7s"
+openssl cms -verify -binary -inform DER -in "$w/header.p7s" -content "$w/header.json" -CAfile "$header_ca" \
+  -out /dev/null 2> "$w/err" || { cat "$w/err" >&2; fail "header.p7s does not verify"; }
+h() { jq -r "$1" "$w/header.json"; }
+[ "$(h .format)" = mlat-package ] && [ "$(h .formatVersion)" = 1 ] || fail "not an mlat package of format version 1"
+
+# 3. every entry against the header; expiry
+jq -r '.entries[] | "\(.name) \(.size) \(.sha256)"' "$w/header.json" > "$w/entries"
+while read -r name size sha; do
+  unzip -p "$pkg" "$name" > "$w/entry"
+  [ "$(wc -c < "$w/entry" | tr -d ' ')" = "$size" ] || fail "$name: size differs from the header"
+  [ "$(sha256sum < "$w/entry" | cut -d' ' -f1)" = "$sha" ] || fail "$name: SHA-256 differs from the header"
+done < "$w/entries"
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+expr "$now" \< "$(h .expires)" > /dev/null || fail "expired at $(h .expires)"
+
+# 4. decrypt (AES-256-GCM, tag checked by openssl) and verify the issuing authority's signature
+unzip -p "$pkg" message.p7m > "$w/message.p7m"
+openssl cms -decrypt -binary -inform DER -in "$w/message.p7m" -recip "$cert" -inkey "$key" -out "$w/signed.p7s" \
+  2> "$w/err" || { cat "$w/err" >&2; fail "message.p7m does not decrypt"; }
+openssl cms -verify -binary -inform DER -in "$w/signed.p7s" -CAfile "$issuer_ca" -out "$w/content.der" \
+  2> "$w/err" || { cat "$w/err" >&2; fail "the issuing authority's signature does not verify"; }
+
+# 5. the signed binding (SealedContent: version, sender, recipient, message id, payload) against the header
+openssl asn1parse -inform DER -in "$w/content.der" > "$w/asn1"
+field() { sed -n "$1p" "$w/asn1" | sed 's/^[^:]*:[^:]*:[^:]*://'; }
+[ "$(sed -n 2p "$w/asn1" | sed 's/.*INTEGER *://')" = 01 ] || fail "SealedContent version is not 1"
+inner_sender=$(field 3); inner_recipient=$(field 4); inner_id=$(field 5)
+if [ "$(h '.originalSender // empty')" = "" ]; then
+  want_sender=$(h .sender); want_recipient=$(h .recipient)
+else
+  want_sender=$(h .originalSender); want_recipient=$(h .sender)   # relayed (the relay's registration: trust directory)
+fi
+[ "$inner_sender" = "$want_sender" ] || fail "signed sender $inner_sender is not $want_sender"
+[ "$inner_recipient" = "$want_recipient" ] || fail "signed recipient $inner_recipient is not $want_recipient"
+[ "$inner_id" = "$(h .messageId)" ] || fail "signed message id differs from the header"
+payload=$(sed -n 6p "$w/asn1")
+off=$(echo "$payload" | sed -E 's/^ *([0-9]+):.*/\1/')
+hl=$(echo "$payload" | sed -E 's/.*hl= *([0-9]+).*/\1/')
+len=$(echo "$payload" | sed -E 's/.*l= *([0-9]+) .*/\1/')
+mkdir -p "$out/attachments"
+tail -c +$((off + hl + 1)) "$w/content.der" | head -c "$len" > "$out/message.json"
+cp "$w/signed.p7s" "$out/message.p7s"
+m() { jq -r "$1" "$out/message.json"; }
+[ "$(m .format)" = mlat-message ] || fail "message.json is not an mlat-message"
+[ "$(m .message.message.header.messageId)" = "$(h .messageId)" ] || fail "message.json's message id differs"
+[ "$(m .message.message.header.requestId)" = "$(h .requestId)" ] || fail "message.json's request id differs"
+[ "$(m .message.message.messageType)" = "$(h .messageType)" ] || fail "message.json's type differs"
+[ "$(m .message.message.header.sender)" = "$want_sender" ] || fail "message.json's sender differs"
+[ "$(m .message.message.header.recipient)" = "$want_recipient" ] || fail "message.json's recipient differs"
+
+# 6. attachments: segments (each an AuthEnvelopedData under the attachment key), tags in order, length, SHA-256
+count=$(m '.attachments | length')
+i=0
+while [ "$i" -lt "$count" ]; do
+  a() { jq -r ".attachments[$i].$1" "$out/message.json"; }
+  id=$(a id)
+  case "$id" in */*|.*|"") fail "bad attachment id";; esac
+  unzip -p "$pkg" "$(a entry)" > "$w/segments"
+  total=$(wc -c < "$w/segments" | tr -d ' ')
+  first=$(openssl asn1parse -inform DER -in "$w/segments" | head -n 1)
+  e=$(( $(echo "$first" | sed -E 's/.*hl= *([0-9]+).*/\1/') + $(echo "$first" | sed -E 's/.*l= *([0-9]+) .*/\1/') ))
+  tags=$(a segments.tags); k=$(a segments.key); kid=$(a segments.keyId)
+  : > "$w/plain"; offset=0; n=0
+  while [ "$offset" -lt "$total" ]; do
+    tail -c +$((offset + 1)) "$w/segments" | head -c "$e" > "$w/seg"
+    tag=$(tail -c 16 "$w/seg" | hex)
+    [ "$tag" = "$(echo "$tags" | cut -c $((n * 32 + 1))-$((n * 32 + 32)))" ] || fail "$id: segment $n is not the one the manifest lists there"
+    openssl cms -decrypt -binary -inform DER -in "$w/seg" -secretkey "$k" -secretkeyid "$kid" -out "$w/part" \
+      2> "$w/err" || { cat "$w/err" >&2; fail "$id: segment $n does not decrypt"; }
+    cat "$w/part" >> "$w/plain"
+    offset=$((offset + e)); n=$((n + 1))
+  done
+  [ "$((n * 32))" -eq "${#tags}" ] || fail "$id: $n segments, the manifest lists $(( ${#tags} / 32 ))"
+  [ "$(wc -c < "$w/plain" | tr -d ' ')" = "$(a size)" ] || fail "$id: length differs from the manifest"
+  [ "$(sha256sum < "$w/plain" | cut -d' ' -f1)" = "$(a sha256)" ] || fail "$id: SHA-256 differs from the manifest"
+  mv "$w/plain" "$out/attachments/$id"
+  i=$((i + 1))
+done
+echo "open-package: OK $(h .messageType) $(h .messageId) from $(h .sender) to $(h .recipient), $count attachments"

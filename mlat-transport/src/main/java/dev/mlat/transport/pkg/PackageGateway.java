@@ -1,0 +1,131 @@
+package dev.mlat.transport.pkg;
+
+import dev.mlat.core.MlatException;
+import dev.mlat.crypto.AlgorithmPolicy;
+import dev.mlat.crypto.MlatCryptoException;
+import dev.mlat.crypto.cms.CmsLimits;
+import dev.mlat.crypto.cms.CmsSignatureVerifier;
+import dev.mlat.crypto.cms.SignatureExpectation;
+import dev.mlat.crypto.cms.VerifiedSignature;
+import dev.mlat.crypto.trust.AuthorityRole;
+import dev.mlat.crypto.trust.TrustReport;
+import dev.mlat.crypto.trust.TrustVerifier;
+import dev.mlat.transport.MlatTransportException;
+import dev.mlat.transport.TransportErrorCode;
+import dev.mlat.transport.pkg.internal.HeaderJson;
+import dev.mlat.transport.pkg.internal.StrictJson;
+import dev.mlat.transport.pkg.internal.ZipStructure;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Gateway mode: stages 1 and 2 of the opening pipeline, without any key. Checks the package's ZIP
+ * structure and limits, parses header.json and verifies header.p7s: a detached CAdES signature by an
+ * authority the trust directory registers to sign for the header sender's jurisdiction (for a
+ * relayed package: by the header's sender itself, registered with the relay role in the recipient's
+ * jurisdiction). A gateway can then route by the header; it learns nothing of the content.
+ *
+ * <pre>{@code
+ * PackageGateway gateway = new PackageGateway(trustVerifier, clock, PackageLimits.defaults());
+ * VerifiedHeader checked = gateway.verifyHeader(Path.of("in/5a3c....mlat"));   // PackageRejectedException
+ * route(checked.header().recipient());
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PackageGateway {
+  private final TrustVerifier trust;
+  private final AlgorithmPolicy policy;
+  private final Clock clock;
+  private final PackageLimits limits;
+
+  /** A gateway trusting {@code trust} (its algorithm policy applies), under {@code limits}. */
+  public PackageGateway(TrustVerifier trust, Clock clock, PackageLimits limits) {
+    this.trust = Objects.requireNonNull(trust, "trust");
+    this.policy = trust.algorithmPolicy();
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * Stages 1 and 2.
+   *
+   * @throws PackageRejectedException with stage STRUCTURE or HEADER_SIGNATURE
+   * @throws MlatTransportException IO_FAILURE when the file cannot be read
+   */
+  public VerifiedHeader verifyHeader(Path packageFile) throws MlatTransportException {
+    return check(packageFile).header();
+  }
+
+  /** Stages 1 and 2 with the checked structure, for the opener. */
+  record Checked(ZipStructure structure, VerifiedHeader header, ZipStructure.Digests digests) {}
+
+  Checked check(Path packageFile) throws MlatTransportException {
+    Objects.requireNonNull(packageFile, "packageFile");
+    try {
+      ZipStructure structure = ZipStructure.read(packageFile, limits);
+      structure.checkMimetype();
+      byte[] headerBytes = structure.readSmall(structure.entry(ZipStructure.HEADER_ENTRY));
+      byte[] signature = structure.readSmall(structure.entry(ZipStructure.SIGNATURE_ENTRY));
+      PackageHeader header;
+      try {
+        header = HeaderJson.read(headerBytes, limits.maxEntries());
+      } catch (StrictJson.Bad e) {
+        throw new PackageRejectedException(TransportErrorCode.PACKAGE_HEADER_MALFORMED, PipelineStage.HEADER_SIGNATURE,
+            "header.json: " + e.getMessage());
+      }
+      TrustReport signer = verifySignature(header, headerBytes, signature);
+      ZipStructure.Digests digests = structure.digests();
+      return new Checked(structure, new VerifiedHeader(header, signer, digests.packageSha256(), structure.fileSize()), digests);
+    } catch (IOException | UncheckedIOException e) {
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private TrustReport verifySignature(PackageHeader header, byte[] headerBytes, byte[] signature)
+      throws PackageRejectedException, IOException {
+    boolean relayed = header.relayed();
+    if (relayed && !header.sender().jurisdiction().equals(header.recipient().jurisdiction())) {
+      throw new PackageRejectedException(TransportErrorCode.PACKAGE_RELAY_NOT_REGISTERED, PipelineStage.HEADER_SIGNATURE,
+          "the relay " + header.sender() + " forwards to " + header.recipient() + " of another jurisdiction");
+    }
+    var verifier = new CmsSignatureVerifier(policy, trust.asSignerTrust(Set.of(relayed ? AuthorityRole.RELAY : AuthorityRole.SIGN)),
+        clock, CmsLimits.defaults().withMaxMessageBytes(limits.maxHeaderSignatureBytes()));
+    VerifiedSignature verified;
+    try {
+      verified = verifier.verifyDetached(new ByteArrayInputStream(signature), new ByteArrayInputStream(headerBytes),
+          SignatureExpectation.oneSigner(header.sender().jurisdiction()));
+    } catch (MlatCryptoException e) {
+      String code = e.errorCode().code();
+      if (relayed && (code.equals("AUTHORITY_ROLE_NOT_ALLOWED") || code.equals("AUTHORITY_NOT_REGISTERED"))) {
+        throw new PackageRejectedException(TransportErrorCode.PACKAGE_RELAY_NOT_REGISTERED, PipelineStage.HEADER_SIGNATURE,
+            "the trust directory does not register the header's signer as a relay of " + header.sender().jurisdiction(), e);
+      }
+      throw new PackageRejectedException(isTrustFailure(e) ? TransportErrorCode.PACKAGE_SENDER_UNTRUSTED
+          : TransportErrorCode.PACKAGE_HEADER_SIGNATURE_INVALID, PipelineStage.HEADER_SIGNATURE,
+          "header.p7s does not verify for " + header.sender() + ": " + e.getMessage(), e);
+    }
+    TrustReport report = verified.signers().get(0).trust();
+    if (report.authority().isEmpty() || !report.authority().get().jurisdiction().equals(header.sender().jurisdiction())) {
+      throw new PackageRejectedException(TransportErrorCode.PACKAGE_SENDER_UNTRUSTED, PipelineStage.HEADER_SIGNATURE,
+          "header.p7s is not signed by an authority of " + header.sender().jurisdiction());
+    }
+    if (relayed && !report.authority().get().equals(header.sender())) {
+      throw new PackageRejectedException(TransportErrorCode.PACKAGE_SENDER_UNTRUSTED, PipelineStage.HEADER_SIGNATURE,
+          "a relayed package's header must be signed by the relay " + header.sender() + " itself, not " + report.authority().get());
+    }
+    return report;
+  }
+
+  /** Whether a crypto failure is about trust in a certificate rather than the signature's form. */
+  static boolean isTrustFailure(MlatException e) {
+    String code = e.errorCode().code();
+    return code.startsWith("CERTIFICATE_") || code.startsWith("AUTHORITY_") || code.startsWith("REVOCATION_")
+        || code.equals("JURISDICTION_NOT_TRUSTED") || code.equals("TRUST_LIMIT_EXCEEDED") || code.startsWith("TIMESTAMP_AUTHORITY");
+  }
+}

@@ -1,0 +1,400 @@
+package dev.mlat.transport.pkg;
+
+import dev.mlat.core.PartyId;
+import dev.mlat.core.json.MlatJson;
+import dev.mlat.core.model.message.LifecycleMessage;
+import dev.mlat.core.model.message.RequestMessage;
+import dev.mlat.core.validation.Level;
+import dev.mlat.core.validation.RequestValidator;
+import dev.mlat.core.validation.ValidationReport;
+import dev.mlat.crypto.AlgorithmPolicy;
+import dev.mlat.crypto.MlatCryptoException;
+import dev.mlat.crypto.cms.CmsDecryptor;
+import dev.mlat.crypto.cms.CmsLimits;
+import dev.mlat.crypto.cms.CmsSignatureVerifier;
+import dev.mlat.crypto.keys.KeyRing;
+import dev.mlat.crypto.seal.OpenExpectation;
+import dev.mlat.crypto.seal.OpenedMessage;
+import dev.mlat.crypto.seal.Opener;
+import dev.mlat.crypto.segment.SegmentLimits;
+import dev.mlat.crypto.segment.SegmentedDecryptor;
+import dev.mlat.crypto.trust.TrustVerifier;
+import dev.mlat.transport.MlatTransportException;
+import dev.mlat.transport.SeenMessage;
+import dev.mlat.transport.SeenMessageStore;
+import dev.mlat.transport.TransportErrorCode;
+import dev.mlat.transport.pkg.internal.AttachmentReferences;
+import dev.mlat.transport.pkg.internal.ManifestEntry;
+import dev.mlat.transport.pkg.internal.MessageDocument;
+import dev.mlat.transport.pkg.internal.PackageFiles;
+import dev.mlat.transport.pkg.internal.StrictJson;
+import dev.mlat.transport.pkg.internal.ZipStructure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Opens packages for one party, failing closed, in the order of docs/FORMAT.md "Reader's rules":
+ * <ol>
+ *   <li>structure and limits (entry names, duplicates, counts, sizes, local and central headers);
+ *   <li>header.json and the sending authority's signature and trust (as {@link PackageGateway});
+ *   <li>the header names us; every entry matches the header; a resend (same id, same bytes) is
+ *       answered with the stored receipt, the same id with other bytes refused; not expired;
+ *   <li>decryption (tag checked), the issuing authority's signature and jurisdiction;
+ *   <li>the signed binding and message.json's sender, recipient, message id, request id and type
+ *       equal the header's (or the relay rule holds);
+ *   <li>message.json validated for its type; every attachment decrypted and checked against the
+ *       signed manifest and the message's references.
+ * </ol>
+ * Plaintext is written into an owner-only folder of the quarantine folder and moved to
+ * {@code outputFolder/<messageId>} only when every stage passed; on failure it is deleted. Stale
+ * quarantine (after a crash) is deleted when the opener is built: give each opener its own
+ * quarantine folder, on the output folder's file system.
+ *
+ * <p>The opener only looks the message id up in the {@link SeenMessageStore}; whoever issues the
+ * receipt records it (see {@code ReceiptIssuer}).
+ *
+ * <pre>{@code
+ * PackageOpener opener = PackageOpener.builder(PartyId.parse("DE:DE-BFJ"), keyRing, trustVerifier, seenStore)
+ *     .clock(clock).quarantine(Path.of("/var/mlat/quarantine")).build();
+ * OpenResult result = opener.open(Path.of("in/x.mlat"), Path.of("/var/mlat/received"));
+ * if (result instanceof VerifiedPackage verified) { deliver(verified); }
+ * else if (result instanceof Resend resend) { answer(resend.receipt()); }
+ * }</pre>
+ *
+ * <p>Thread-safe for packages of different message ids.
+ */
+public final class PackageOpener {
+  private final PartyId self;
+  private final KeyRing keyRing;
+  private final TrustVerifier trust;
+  private final AlgorithmPolicy policy;
+  private final SeenMessageStore seen;
+  private final Clock clock;
+  private final PackageLimits limits;
+  private final SegmentLimits segmentLimits;
+  private final Path quarantine;
+  private final Level requestLevel;
+  private final PackageGateway gateway;
+  private final MlatJson json = MlatJson.strict();
+  private final RequestValidator validator;
+
+  private PackageOpener(Builder b) {
+    this.self = b.self;
+    this.keyRing = b.keyRing;
+    this.trust = b.trust;
+    this.policy = b.trust.algorithmPolicy();
+    this.seen = b.seen;
+    this.clock = b.clock;
+    this.limits = b.limits;
+    this.segmentLimits = b.segmentLimits;
+    this.quarantine = b.quarantine;
+    this.requestLevel = b.requestLevel;
+    this.gateway = new PackageGateway(trust, clock, limits);
+    this.validator = new RequestValidator();
+  }
+
+  /** A builder for {@code self}, decrypting with {@code keyRing}, trusting {@code trust}, with the store of seen ids. */
+  public static Builder builder(PartyId self, KeyRing keyRing, TrustVerifier trust, SeenMessageStore seen) {
+    return new Builder(self, keyRing, trust, seen);
+  }
+
+  /** The party this opener opens for. */
+  public PartyId self() {
+    return self;
+  }
+
+  /**
+   * Runs the pipeline on {@code packageFile}; a verified package's files go to
+   * {@code outputFolder/<messageId>} (the output folder must exist, the message's folder must not).
+   *
+   * @return a {@link VerifiedPackage} to deliver, or a {@link Resend}
+   * @throws PackageRejectedException with the code and stage that refused the package; nothing is written
+   * @throws MlatTransportException IO_FAILURE when reading or writing fails (nothing consumed), or the seen-id store's codes
+   */
+  public OpenResult open(Path packageFile, Path outputFolder) throws MlatTransportException {
+    Objects.requireNonNull(packageFile, "packageFile");
+    Objects.requireNonNull(outputFolder, "outputFolder");
+    if (!Files.isDirectory(outputFolder)) {
+      throw new IllegalArgumentException("the output folder " + outputFolder + " does not exist");
+    }
+    PackageGateway.Checked checked = gateway.check(packageFile);
+    PackageHeader header = checked.header().header();
+    ZipStructure structure = checked.structure();
+    String sha256 = checked.header().packageSha256();
+    Instant now = clock.instant();
+    try {
+      // stage 3
+      Optional<Resend> resend = stage3(header, structure, checked.digests(), sha256, now);
+      if (resend.isPresent()) {
+        return resend.get();
+      }
+      // stage 4
+      boolean relayed = header.relayed();
+      PartyId innerRecipient = relayed ? header.sender() : self;
+      PartyId innerSender = relayed ? header.originalSender().get() : header.sender();
+      byte[] sealed = structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY));
+      CmsLimits cms = CmsLimits.defaults().withMaxMessageBytes(Math.max(limits.maxMessageBytes(), 1));
+      Opener opener = new Opener(innerRecipient, new CmsDecryptor(policy, keyRing, cms),
+          new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms));
+      OpenedMessage opened;
+      try {
+        opened = opener.open(sealed, OpenExpectation.from(innerSender.jurisdiction()).withMessageId(header.messageId()));
+      } catch (MlatCryptoException e) {
+        throw stage4Failure(e);
+      }
+      // stage 5
+      if (!opened.binding().sender().equals(innerSender)) {
+        throw reject(TransportErrorCode.PACKAGE_BINDING_MISMATCH, PipelineStage.BINDING, "the message is signed as sent by "
+            + opened.binding().sender() + ", the header names " + innerSender);
+      }
+      byte[] payload = opened.payload();
+      MessageDocument document;
+      try {
+        document = MessageDocument.read(payload, json, limits.maxAttachments());
+      } catch (StrictJson.Bad e) {
+        throw reject(TransportErrorCode.PACKAGE_MESSAGE_INVALID, PipelineStage.BINDING, "message.json: " + e.getMessage());
+      }
+      LifecycleMessage message = document.message();
+      var h = message.header();
+      if (!h.messageId().equals(header.messageId()) || !h.requestId().equals(header.requestId())
+          || message.messageType() != header.messageType() || !h.sender().equals(innerSender) || !h.recipient().equals(innerRecipient)) {
+        throw reject(TransportErrorCode.PACKAGE_BINDING_MISMATCH, PipelineStage.BINDING,
+            "message.json's message id, request id, type, sender or recipient differ from the header and the signed binding");
+      }
+      // stage 6
+      return stage6(header, structure, document, checked.header(), opened, payload, sha256, now, outputFolder);
+    } catch (PackageRejectedException e) {
+      throw e.withPackage(header, sha256);
+    } catch (IOException | UncheckedIOException e) {
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "opening " + packageFile + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Resend> stage3(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests, String sha256,
+      Instant now) throws MlatTransportException {
+    if (!header.recipient().equals(self)) {
+      throw reject(TransportErrorCode.PACKAGE_WRONG_RECIPIENT, PipelineStage.ENTRIES, "the package is for " + header.recipient()
+          + ", this is " + self);
+    }
+    List<ZipStructure.Entry> entries = structure.entries().subList(1, structure.entries().size() - 2);
+    if (entries.size() != header.entries().size()) {
+      throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + header.entries().size()
+          + " entries, the package holds " + entries.size());
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      ZipStructure.Entry e = entries.get(i);
+      HeaderEntry listed = header.entries().get(i);
+      if (!listed.name().equals(e.name()) || listed.size() != e.size()) {
+        throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + listed.name() + " of "
+            + listed.size() + " bytes where the package holds " + e.name() + " of " + e.size() + " bytes");
+      }
+      ZipStructure.EntryDigest digest = digests.entries().get(e.name());
+      if (!digest.sha256().equals(listed.sha256()) || digest.crc() != e.crc()) {
+        throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + e.name()
+            + " does not match the SHA-256 the header lists (or its CRC)");
+      }
+    }
+    Optional<SeenMessage> earlier = seen.find(header.messageId().toString());
+    if (earlier.isPresent()) {
+      if (earlier.get().sameBytes(sha256)) {
+        return Optional.of(new Resend(header, earlier.get()));
+      }
+      throw reject(TransportErrorCode.PACKAGE_RESEND_CONFLICT, PipelineStage.ENTRIES, "message " + header.messageId()
+          + " was received before with other bytes");
+    }
+    if (header.created().isAfter(now.plusSeconds(limits.maxClockSkewSeconds()))) {
+      throw reject(TransportErrorCode.PACKAGE_NOT_YET_VALID, PipelineStage.ENTRIES, "the package was created at " + header.created()
+          + ", after now (" + now + ") plus the allowed skew");
+    }
+    if (!header.expires().isAfter(now) || !header.expires().isAfter(header.created())) {
+      throw reject(TransportErrorCode.PACKAGE_EXPIRED, PipelineStage.ENTRIES, "the package expired at " + header.expires());
+    }
+    return Optional.empty();
+  }
+
+  private static PackageRejectedException stage4Failure(MlatCryptoException e) {
+    String code = e.errorCode().code();
+    if (code.equals("SEAL_RECIPIENT_MISMATCH") || code.equals("SEAL_SENDER_MISMATCH") || code.equals("SEAL_MESSAGE_ID_MISMATCH")) {
+      return new PackageRejectedException(TransportErrorCode.PACKAGE_BINDING_MISMATCH, PipelineStage.BINDING,
+          "the signed binding does not match the header: " + e.getMessage(), e);
+    }
+    if (PackageGateway.isTrustFailure(e)) {
+      return new PackageRejectedException(TransportErrorCode.PACKAGE_SIGNER_UNTRUSTED, PipelineStage.DECRYPTION,
+          "the issuing authority's signature does not count for the sender: " + e.getMessage(), e);
+    }
+    if (code.equals("CMS_NO_MATCHING_RECIPIENT") || code.equals("CMS_AUTHENTICATION_FAILED") || code.equals("CMS_GCM_PARAMETERS_REFUSED")
+        || code.equals("KEY_OPERATION_UNSUPPORTED")) {
+      return new PackageRejectedException(TransportErrorCode.PACKAGE_DECRYPTION_FAILED, PipelineStage.DECRYPTION,
+          "message.p7m could not be decrypted: " + e.getMessage(), e);
+    }
+    return new PackageRejectedException(TransportErrorCode.PACKAGE_SIGNATURE_INVALID, PipelineStage.DECRYPTION,
+        "message.p7m is not a valid signed and encrypted message: " + e.getMessage(), e);
+  }
+
+  private VerifiedPackage stage6(PackageHeader header, ZipStructure structure, MessageDocument document, VerifiedHeader verifiedHeader,
+      OpenedMessage opened, byte[] payload, String sha256, Instant now, Path outputFolder) throws MlatTransportException, IOException {
+    LifecycleMessage message = document.message();
+    if (message instanceof RequestMessage request) {
+      ValidationReport report = validator.validate(request.request(), requestLevel, Locale.ENGLISH);
+      if (!report.isValid()) {
+        var first = report.violations().get(0);
+        throw reject(TransportErrorCode.PACKAGE_MESSAGE_INVALID, PipelineStage.CONTENT, "the request is not valid at the "
+            + requestLevel + " level: " + report.violations().size() + " problems, first " + first.code().code() + " at $.message.request"
+            + first.path().substring(1));
+      }
+    }
+    List<ZipStructure.Entry> entries = structure.attachmentEntries();
+    if (entries.size() != document.attachments().size()) {
+      throw reject(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH, PipelineStage.CONTENT, "the signed manifest lists "
+          + document.attachments().size() + " attachments, the package holds " + entries.size());
+    }
+    Optional<String> mismatch = AttachmentReferences.mismatch(message, document.attachments());
+    if (mismatch.isPresent()) {
+      throw reject(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH, PipelineStage.CONTENT, mismatch.get());
+    }
+    Path target = outputFolder.resolve(header.messageId().toString());
+    if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "the output " + target
+          + " exists already: an earlier delivery of this message id that the seen-id store does not know");
+    }
+    Path work = PackageFiles.createPrivateDirectory(quarantine.resolve(UUID.randomUUID().toString()));
+    boolean moved = false;
+    try {
+      Path attachmentsFolder = PackageFiles.createPrivateDirectory(work.resolve("attachments"));
+      SegmentedDecryptor decryptor = SegmentedDecryptor.builder().limits(segmentLimits).build();
+      List<ReceivedAttachment> received = new ArrayList<>();
+      List<ReceivedAttachment> finalList = new ArrayList<>();
+      Path destination = outputFolder.resolve(header.messageId().toString());
+      for (int i = 0; i < entries.size(); i++) {
+        ManifestEntry m = document.attachments().get(i);
+        Path file = attachmentsFolder.resolve(m.id());
+        try (InputStream in = structure.open(entries.get(i))) {
+          decryptor.open(m.segments(), m.key(), in, file);
+        } catch (MlatCryptoException e) {
+          throw new PackageRejectedException(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH, PipelineStage.CONTENT,
+              "attachment " + m.id() + " does not match the signed manifest: " + e.getMessage(), e);
+        }
+        received.add(new ReceivedAttachment(m.id(), m.name(), m.mediaType(), m.size(), m.sha256(), file));
+        finalList.add(new ReceivedAttachment(m.id(), m.name(), m.mediaType(), m.size(), m.sha256(),
+            destination.resolve("attachments").resolve(m.id())));
+      }
+      PackageFiles.writePrivate(work.resolve("message.json"), payload);
+      PackageFiles.writePrivate(work.resolve("message.p7s"), opened.signedData());
+      try {
+        Files.move(work, destination, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException e) {
+        throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "the output " + destination
+            + " exists already: an earlier delivery of this message id that the seen-id store does not know", e);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "the quarantine folder " + quarantine
+            + " must be on the output folder's file system", e);
+      }
+      if (!Files.isDirectory(destination) || Files.exists(work)) {
+        throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "moving the verified message to " + destination + " failed");
+      }
+      moved = true;
+      var report = new VerificationReport(verifiedHeader.headerSigner(), opened.signers(), header.relayed(), now);
+      return new VerifiedPackage(header, message, finalList, report, sha256, structure.fileSize(), opened.signedData(), destination);
+    } finally {
+      if (!moved) {
+        PackageFiles.deleteQuietly(work);
+      }
+    }
+  }
+
+  private static PackageRejectedException reject(TransportErrorCode code, PipelineStage stage, String message) {
+    return new PackageRejectedException(code, stage, message);
+  }
+
+  /**
+   * Configures a {@link PackageOpener}. Required: the quarantine folder. Not thread-safe.
+   */
+  public static final class Builder {
+    private final PartyId self;
+    private final KeyRing keyRing;
+    private final TrustVerifier trust;
+    private final SeenMessageStore seen;
+    private Clock clock = Clock.systemUTC();
+    private PackageLimits limits = PackageLimits.defaults();
+    private SegmentLimits segmentLimits = SegmentLimits.defaults();
+    private Path quarantine;
+    private Level requestLevel = Level.ISSUED;
+
+    private Builder(PartyId self, KeyRing keyRing, TrustVerifier trust, SeenMessageStore seen) {
+      this.self = Objects.requireNonNull(self, "self");
+      this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+      this.trust = Objects.requireNonNull(trust, "trust");
+      this.seen = Objects.requireNonNull(seen, "seen");
+    }
+
+    /** The clock for expiry and signature checks (the trust verifier has its own); system UTC by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The package limits; {@link PackageLimits#defaults()} by default. */
+    public Builder limits(PackageLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** The attachment segment limits; {@link SegmentLimits#defaults()} by default. */
+    public Builder segmentLimits(SegmentLimits limits) {
+      this.segmentLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * The quarantine folder (created owner-only if missing, on the output folder's file system),
+     * used by this opener alone: everything in it is deleted when the opener is built.
+     */
+    public Builder quarantine(Path folder) {
+      this.quarantine = Objects.requireNonNull(folder, "folder");
+      return this;
+    }
+
+    /** The validation level of a received request; {@link Level#ISSUED} by default. */
+    public Builder requestLevel(Level level) {
+      this.requestLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /**
+     * The opener; deletes stale quarantine.
+     *
+     * @throws IllegalStateException when no quarantine folder was given
+     * @throws UncheckedIOException when the quarantine folder cannot be created or cleaned
+     */
+    public PackageOpener build() {
+      if (quarantine == null) {
+        throw new IllegalStateException("a quarantine folder is required");
+      }
+      try {
+        PackageFiles.createPrivateDirectories(quarantine);
+        try (var stale = Files.list(quarantine)) {
+          for (Path p : (Iterable<Path>) stale::iterator) {
+            PackageFiles.deleteTree(p);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare the quarantine folder " + quarantine, e);
+      }
+      return new PackageOpener(this);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.mlat.transport.pkg;
+
+import dev.mlat.core.model.message.LifecycleMessage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A package that passed all six stages of the opening pipeline, and nothing else: only
+ * {@link PackageOpener} creates one. Its files are in {@link #folder()} ({@code message.json}, the
+ * signed payload; {@code message.p7s}, the issuing authority's SignedData kept as evidence;
+ * {@code attachments/<id>}), all owner-only.
+ */
+public final class VerifiedPackage implements OpenResult {
+  private final PackageHeader header;
+  private final LifecycleMessage message;
+  private final List<ReceivedAttachment> attachments;
+  private final VerificationReport report;
+  private final String packageSha256;
+  private final long packageSize;
+  private final byte[] signedMessage;
+  private final Path folder;
+
+  VerifiedPackage(PackageHeader header, LifecycleMessage message, List<ReceivedAttachment> attachments, VerificationReport report,
+      String packageSha256, long packageSize, byte[] signedMessage, Path folder) {
+    this.header = Objects.requireNonNull(header, "header");
+    this.message = Objects.requireNonNull(message, "message");
+    this.attachments = List.copyOf(attachments);
+    this.report = Objects.requireNonNull(report, "report");
+    this.packageSha256 = Objects.requireNonNull(packageSha256, "packageSha256");
+    this.packageSize = packageSize;
+    this.signedMessage = signedMessage.clone();
+    this.folder = Objects.requireNonNull(folder, "folder");
+  }
+
+  /** The verified header. */
+  public PackageHeader header() {
+    return header;
+  }
+
+  /** The lifecycle message. */
+  public LifecycleMessage message() {
+    return message;
+  }
+
+  /** The attachments, in manifest order. */
+  public List<ReceivedAttachment> attachments() {
+    return attachments;
+  }
+
+  /** What was verified. */
+  public VerificationReport report() {
+    return report;
+  }
+
+  /** Lower-case hex SHA-256 of the package bytes as received (a positive receipt names it). */
+  public String packageSha256() {
+    return packageSha256;
+  }
+
+  /** The package's size in bytes. */
+  public long packageSize() {
+    return packageSize;
+  }
+
+  /**
+   * The issuing authority's SignedData (a copy; also in {@code message.p7s}): verifies again without
+   * the recipient's key, and is what a relay forwards.
+   */
+  public byte[] signedMessage() {
+    return signedMessage.clone();
+  }
+
+  /** The folder holding the message and its attachments. */
+  public Path folder() {
+    return folder;
+  }
+
+  @Override
+  public String toString() {
+    return "VerifiedPackage[" + header.messageId() + ", " + header.messageType().wireName() + ", " + attachments.size()
+        + " attachments, sha256=" + packageSha256 + "]";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.mlat.transport.pkg.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlat.core.MessageType;
+import dev.mlat.core.PartyId;
+import dev.mlat.transport.pkg.HeaderEntry;
+import dev.mlat.transport.pkg.PackageHeader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Writes and strictly reads header.json (docs/FORMAT.md, "header.json"). */
+public final class HeaderJson {
+  private static final Set<String> REQUIRED = Set.of("format", "formatVersion", "messageId", "messageType", "requestId",
+      "sender", "recipient", "created", "expires", "entries");
+  private static final Set<String> OPTIONAL = Set.of("originalSender");
+  /** The value of the {@code format} field. */
+  public static final String FORMAT = "mlat-package";
+
+  private HeaderJson() {}
+
+  /** The header's bytes: UTF-8 JSON, fields in the documented order, two-space indentation, final newline. */
+  public static byte[] write(PackageHeader h) {
+    ObjectNode o = StrictJson.mapper().createObjectNode();
+    o.put("format", FORMAT);
+    o.put("formatVersion", h.formatVersion());
+    o.put("messageId", h.messageId().toString());
+    o.put("messageType", h.messageType().wireName());
+    o.put("requestId", h.requestId().toString());
+    o.put("sender", h.sender().toString());
+    o.put("recipient", h.recipient().toString());
+    h.originalSender().ifPresent(p -> o.put("originalSender", p.toString()));
+    o.put("created", h.created().toString());
+    o.put("expires", h.expires().toString());
+    ArrayNode entries = o.putArray("entries");
+    for (HeaderEntry e : h.entries()) {
+      ObjectNode n = entries.addObject();
+      n.put("name", e.name());
+      n.put("size", e.size());
+      n.put("sha256", e.sha256());
+    }
+    try {
+      String text = StrictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o)
+          .replace("\r\n", "\n");
+      return (text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("writing a JSON tree in memory failed", e);
+    }
+  }
+
+  /** Reads header.json strictly. */
+  public static PackageHeader read(byte[] bytes, int maxEntries) throws StrictJson.Bad {
+    ObjectNode o = StrictJson.fields(StrictJson.parseObject(bytes), "$", REQUIRED, OPTIONAL);
+    if (!FORMAT.equals(StrictJson.text(o, "format", "$"))) {
+      throw new StrictJson.Bad("$.format: must be \"" + FORMAT + "\"");
+    }
+    long version = StrictJson.count(o, "formatVersion", "$");
+    if (version != PackageHeader.FORMAT_VERSION) {
+      throw new StrictJson.Bad("$.formatVersion: version " + version + " is not supported (this reader reads "
+          + PackageHeader.FORMAT_VERSION + ")");
+    }
+    String typeName = StrictJson.text(o, "messageType", "$");
+    MessageType type = MessageType.fromWireName(typeName)
+        .orElseThrow(() -> new StrictJson.Bad("$.messageType: unknown message type " + quoted(typeName)));
+    Optional<PartyId> original = o.has("originalSender")
+        ? Optional.of(StrictJson.party(o, "originalSender", "$")) : Optional.empty();
+    JsonNode array = o.get("entries");
+    if (!array.isArray()) {
+      throw new StrictJson.Bad("$.entries: must be an array");
+    }
+    if (array.size() > maxEntries) {
+      throw new StrictJson.Bad("$.entries: more than " + maxEntries + " entries");
+    }
+    List<HeaderEntry> entries = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String path = "$.entries[" + i + "]";
+      JsonNode e = StrictJson.fields(array.get(i), path, Set.of("name", "size", "sha256"), Set.of());
+      entries.add(new HeaderEntry(StrictJson.text(e, "name", path), StrictJson.count(e, "size", path),
+          StrictJson.sha256(e, "sha256", path)));
+    }
+    return new PackageHeader((int) version, StrictJson.uuid(o, "messageId", "$"), type, StrictJson.uuid(o, "requestId", "$"),
+        StrictJson.party(o, "sender", "$"), StrictJson.party(o, "recipient", "$"), original,
+        StrictJson.instant(o, "created", "$"), StrictJson.instant(o, "expires", "$"), entries);
+  }
+
+  private static String quoted(String s) {
+    return "\"" + (s.length() > 64 ? s.substring(0, 64) + "..." : s) + "\"";
+  }
+}

@@ -1,0 +1,108 @@
+package dev.mlat.transport.pkg.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** File helpers: owner-only creation, hashing, recursive deletion. */
+public final class PackageFiles {
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private PackageFiles() {}
+
+  /** A new SHA-256 digest. */
+  public static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
+  }
+
+  /** Lower-case hex SHA-256 of a file. */
+  public static String sha256(Path file) throws IOException {
+    MessageDigest d = sha256();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0;) {
+        d.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  /** Creates a directory readable by its owner only. */
+  public static Path createPrivateDirectory(Path dir) throws IOException {
+    if (POSIX) {
+      return Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    return Files.createDirectory(dir);
+  }
+
+  /** Creates the directories up to {@code dir}, the last one owner-only when it is new. */
+  public static Path createPrivateDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return dir;
+    }
+    Files.createDirectories(dir.getParent() == null ? dir : dir.getParent());
+    return createPrivateDirectory(dir);
+  }
+
+  /** Writes a new file readable by its owner only. */
+  public static void writePrivate(Path file, byte[] bytes) throws IOException {
+    try (OutputStream out = newPrivateFile(file)) {
+      out.write(bytes);
+    }
+  }
+
+  /** Opens a new file (it must not exist) readable by its owner only. */
+  public static OutputStream newPrivateFile(Path file) throws IOException {
+    if (POSIX) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      return Files.newOutputStream(file);
+    }
+    return Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW);
+  }
+
+  /** Deletes a file or a directory tree; quiet when it does not exist. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /** Deletes, swallowing failures (cleanup after another failure). */
+  public static void deleteQuietly(Path root) {
+    try {
+      deleteTree(root);
+    } catch (IOException | RuntimeException ignored) {
+      // the original failure is what the caller reports; the stale file is cleaned on next start
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.mlat.transport.pkg.internal;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes the entries of a package into a ZIP file on a seekable channel: stored entries whose local
+ * headers are rewritten with their sizes and CRC (no data descriptors), ZIP64 where needed.
+ */
+public final class PackageWriter implements AutoCloseable {
+  private final ZipArchiveOutputStream zip;
+  private final Instant time;
+
+  /** A writer for {@code file} (created). */
+  public PackageWriter(Path file, Instant time) throws IOException {
+    this.zip = new ZipArchiveOutputStream(file);
+    this.zip.setUseZip64(Zip64Mode.AsNeeded);
+    this.zip.setMethod(ZipArchiveEntry.STORED);
+    this.zip.setUseLanguageEncodingFlag(false);
+    this.time = time;
+  }
+
+  /** What an entry write produced. */
+  public record Written(long size, String sha256) {}
+
+  /** Writes the mimetype entry. */
+  public void mimetype() throws IOException {
+    entry(ZipStructure.MIMETYPE_ENTRY, ZipStructure.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Writes an entry from bytes. */
+  public Written entry(String name, byte[] bytes) throws IOException {
+    return entry(name, out -> out.write(bytes));
+  }
+
+  /** Copies an entry from a stream. */
+  public Written entry(String name, InputStream in) throws IOException {
+    return entry(name, in::transferTo);
+  }
+
+  /** Something that writes an entry's bytes. */
+  @FunctionalInterface
+  public interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes an entry whose bytes {@code body} produces, hashing and counting them. */
+  public Written entry(String name, Body body) throws IOException {
+    ZipArchiveEntry e = new ZipArchiveEntry(name);
+    e.setMethod(ZipArchiveEntry.STORED);
+    e.setTime(time.toEpochMilli());
+    zip.putArchiveEntry(e);
+    MessageDigest digest = PackageFiles.sha256();
+    long[] count = {0};
+    OutputStream tee = new FilterOutputStream(zip) {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        zip.write(b, off, len);
+        digest.update(b, off, len);
+        count[0] += len;
+      }
+
+      @Override
+      public void close() {
+        // the ZIP stream stays open for the next entry
+      }
+    };
+    body.writeTo(tee);
+    zip.closeArchiveEntry();
+    return new Written(count[0], HexFormat.of().formatHex(digest.digest()));
+  }
+
+  @Override
+  public void close() throws IOException {
+    zip.close();
+  }
+
+  /** Finishes the central directory. */
+  public void finish() throws IOException {
+    zip.finish();
+  }
+}

@@ -1,0 +1,411 @@
+package dev.mlat.transport.pkg.internal;
+
+import dev.mlat.transport.TransportErrorCode;
+import dev.mlat.transport.pkg.PackageLimits;
+import dev.mlat.transport.pkg.PackageRejectedException;
+import dev.mlat.transport.pkg.PipelineStage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Stage 1 of the reader: the package's ZIP structure, checked on top of Commons Compress's reading
+ * of the central directory (docs/FORMAT.md, "ZIP profile"): stored entries only, no encryption, no
+ * data descriptors, no archive comment, no bytes before, between or after the entries, every local
+ * header equal to its central directory record, names within the profile, no duplicates, only the
+ * entries the format defines, in its order, each within its size limit.
+ */
+public final class ZipStructure {
+  /** The content of the first entry. */
+  public static final String MIMETYPE = "application/vnd.mlat.package+zip";
+  public static final String MIMETYPE_ENTRY = "mimetype";
+  public static final String MESSAGE_ENTRY = "message.p7m";
+  public static final String HEADER_ENTRY = "header.json";
+  public static final String SIGNATURE_ENTRY = "header.p7s";
+
+  private static final int LOCAL_SIGNATURE = 0x04034b50;
+  private static final int CENTRAL_SIGNATURE = 0x02014b50;
+  private static final int END_SIGNATURE = 0x06054b50;
+
+  /** One entry, where its data lies in the file. */
+  public record Entry(String name, long dataOffset, long size, long crc) {}
+
+  private final Path file;
+  private final long fileSize;
+  private final List<Entry> entries;
+
+  private ZipStructure(Path file, long fileSize, List<Entry> entries) {
+    this.file = file;
+    this.fileSize = fileSize;
+    this.entries = List.copyOf(entries);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public long fileSize() {
+    return fileSize;
+  }
+
+  /** Every entry, in file order. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** The entry named {@code name}. */
+  public Entry entry(String name) {
+    return entries.stream().filter(e -> e.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no entry " + name));
+  }
+
+  /** The attachment entries, in order. */
+  public List<Entry> attachmentEntries() {
+    return entries.subList(1, entries.size() - 3);
+  }
+
+  /** The bytes of an entry whose size is already bounded. */
+  public byte[] readSmall(Entry e) throws IOException {
+    try (InputStream in = open(e)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** A stream of the entry's bytes (stored, so the bytes as written). */
+  public InputStream open(Entry e) throws IOException {
+    return new SliceInputStream(FileChannel.open(file, StandardOpenOption.READ), e.dataOffset(), e.size());
+  }
+
+  private static PackageRejectedException reject(TransportErrorCode code, String message) {
+    return new PackageRejectedException(code, PipelineStage.STRUCTURE, message);
+  }
+
+  /** Checks the structure of {@code file}. */
+  public static ZipStructure read(Path file, PackageLimits limits) throws PackageRejectedException, IOException {
+    long fileSize = Files.size(file);
+    if (fileSize > limits.maxPackageBytes()) {
+      throw reject(TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, "the package has " + fileSize + " bytes, more than maxPackageBytes "
+          + limits.maxPackageBytes());
+    }
+    List<ZipArchiveEntry> central;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      checkEnd(channel, fileSize);
+      try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(false).get()) {
+        central = Collections.list(zip.getEntries());
+      } catch (IOException | RuntimeException e) {
+        throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "not a readable ZIP file: " + e.getMessage());
+      }
+    }
+    if (central.size() > limits.maxEntries()) {
+      throw reject(TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, "the package has " + central.size()
+          + " entries, more than maxEntries " + limits.maxEntries());
+    }
+    Set<String> names = new HashSet<>();
+    for (ZipArchiveEntry e : central) {
+      String name = checkName(e.getRawName());
+      if (!names.add(name)) {
+        throw reject(TransportErrorCode.PACKAGE_ENTRY_DUPLICATE, "the entry " + name + " appears twice");
+      }
+    }
+    List<Entry> entries = new ArrayList<>();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long expectedOffset = 0;
+      for (ZipArchiveEntry e : central) {
+        String name = new String(e.getRawName(), StandardCharsets.US_ASCII);
+        if (e.getMethod() != ZipArchiveEntry.STORED) {
+          throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the entry " + name + " is compressed (method "
+              + e.getMethod() + "); only stored entries are allowed");
+        }
+        if (e.getGeneralPurposeBit().usesEncryption() || e.getGeneralPurposeBit().usesStrongEncryption()) {
+          throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the entry " + name + " is ZIP-encrypted");
+        }
+        if (e.getGeneralPurposeBit().usesDataDescriptor()) {
+          throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the entry " + name + " uses a data descriptor");
+        }
+        if (e.getSize() != e.getCompressedSize() || e.getSize() < 0) {
+          throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the stored entry " + name + " has different sizes");
+        }
+        if (e.getLocalHeaderOffset() != expectedOffset) {
+          throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the entry " + name + " starts at " + e.getLocalHeaderOffset()
+              + ", expected " + expectedOffset + " (bytes before or between entries, or entries out of order)");
+        }
+        long dataOffset = checkLocalHeader(channel, e, name, fileSize);
+        if (e.getSize() > fileSize - dataOffset) {
+          throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the entry " + name + " claims more bytes than the file holds");
+        }
+        entries.add(new Entry(name, dataOffset, e.getSize(), e.getCrc()));
+        expectedOffset = dataOffset + e.getSize();
+      }
+      if (read(channel, expectedOffset, 4).getInt() != CENTRAL_SIGNATURE) {
+        throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "bytes between the last entry and the central directory");
+      }
+    }
+    checkLayout(entries, limits);
+    return new ZipStructure(file, fileSize, entries);
+  }
+
+  private static void checkEnd(FileChannel channel, long fileSize) throws PackageRejectedException, IOException {
+    if (fileSize < 22) {
+      throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "not a ZIP file (too short)");
+    }
+    ByteBuffer end = read(channel, fileSize - 22, 22);
+    if (end.getInt(0) != END_SIGNATURE || end.getShort(20) != 0) {
+      throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID,
+          "not a ZIP file of the profile: no end-of-central-directory record at the end (an archive comment is not allowed)");
+    }
+  }
+
+  private static long checkLocalHeader(FileChannel channel, ZipArchiveEntry e, String name, long fileSize)
+      throws PackageRejectedException, IOException {
+    long offset = e.getLocalHeaderOffset();
+    if (offset + 30 > fileSize) {
+      throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "the local header of " + name + " lies outside the file");
+    }
+    ByteBuffer h = read(channel, offset, 30);
+    if (h.getInt(0) != LOCAL_SIGNATURE) {
+      throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "no local header where the central directory puts " + name);
+    }
+    int flags = Short.toUnsignedInt(h.getShort(6));
+    int method = Short.toUnsignedInt(h.getShort(8));
+    long crc = Integer.toUnsignedLong(h.getInt(14));
+    long compressed = Integer.toUnsignedLong(h.getInt(18));
+    long size = Integer.toUnsignedLong(h.getInt(22));
+    int nameLength = Short.toUnsignedInt(h.getShort(26));
+    int extraLength = Short.toUnsignedInt(h.getShort(28));
+    if (offset + 30 + nameLength + extraLength > fileSize) {
+      throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "the local header of " + name + " lies outside the file");
+    }
+    byte[] localName = new byte[nameLength];
+    read(channel, offset + 30, nameLength).get(localName);
+    ByteBuffer extra = read(channel, offset + 30 + nameLength, extraLength);
+    if (!Arrays.equals(localName, e.getRawName())) {
+      throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "the local header names another entry than the central directory's " + name);
+    }
+    if (flags != e.getRawFlag() || method != e.getMethod() || crc != e.getCrc()) {
+      throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "the local header of " + name
+          + " differs from the central directory in flags, method or CRC");
+    }
+    if (compressed == 0xFFFFFFFFL || size == 0xFFFFFFFFL) {
+      long[] zip64 = zip64Sizes(extra);
+      if (zip64 == null) {
+        throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "the local header of " + name + " announces ZIP64 sizes without a ZIP64 field");
+      }
+      size = zip64[0];
+      compressed = zip64[1];
+    }
+    if (size != e.getSize() || compressed != e.getCompressedSize()) {
+      throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "the local header of " + name + " states other sizes ("
+          + size + ") than the central directory (" + e.getSize() + ")");
+    }
+    long dataOffset = offset + 30 + nameLength + extraLength;
+    if (e.getDataOffset() != dataOffset) {
+      throw reject(TransportErrorCode.PACKAGE_LOCAL_CENTRAL_MISMATCH, "the data of " + name + " is not where its local header ends");
+    }
+    return dataOffset;
+  }
+
+  private static long[] zip64Sizes(ByteBuffer extra) {
+    while (extra.remaining() >= 4) {
+      int id = Short.toUnsignedInt(extra.getShort());
+      int length = Short.toUnsignedInt(extra.getShort());
+      if (length > extra.remaining()) {
+        return null;
+      }
+      if (id == 0x0001 && length >= 16) {
+        return new long[] {extra.getLong(), extra.getLong()};
+      }
+      extra.position(extra.position() + length);
+    }
+    return null;
+  }
+
+  private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.hasRemaining()) {
+      int n = channel.read(b, position + b.position());
+      if (n < 0) {
+        break;
+      }
+    }
+    b.flip();
+    if (b.remaining() < length) {
+      ByteBuffer padded = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+      padded.put(b).flip();
+      return padded;
+    }
+    return b;
+  }
+
+  /** The entry name rules (docs/FORMAT.md): printable ASCII, relative, no backslash, no empty, "." or ".." segment. */
+  static String checkName(byte[] raw) throws PackageRejectedException {
+    if (raw.length == 0 || raw.length > 255) {
+      throw reject(TransportErrorCode.PACKAGE_ENTRY_NAME_INVALID, "an entry name is empty or longer than 255 bytes");
+    }
+    for (byte b : raw) {
+      if (b < 0x21 || b > 0x7e || b == '\\') {
+        throw reject(TransportErrorCode.PACKAGE_ENTRY_NAME_INVALID, "an entry name contains a control, non-ASCII, space or backslash byte (0x"
+            + Integer.toHexString(b & 0xff) + ")");
+      }
+    }
+    String name = new String(raw, StandardCharsets.US_ASCII);
+    if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+      throw reject(TransportErrorCode.PACKAGE_ENTRY_NAME_INVALID, "the entry name " + name + " is absolute");
+    }
+    for (String segment : name.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw reject(TransportErrorCode.PACKAGE_ENTRY_NAME_INVALID, "the entry name " + name + " has an empty, . or .. segment");
+      }
+    }
+    return name;
+  }
+
+  private static void checkLayout(List<Entry> entries, PackageLimits limits) throws PackageRejectedException {
+    int n = entries.size();
+    if (n < 4) {
+      throw reject(TransportErrorCode.PACKAGE_ENTRY_UNEXPECTED, "the package has " + n
+          + " entries; it needs at least mimetype, message.p7m, header.json and header.p7s");
+    }
+    List<String> expected = new ArrayList<>();
+    expected.add(MIMETYPE_ENTRY);
+    for (int i = 0; i < n - 4; i++) {
+      expected.add(MessageDocument.entryName(i));
+    }
+    expected.addAll(List.of(MESSAGE_ENTRY, HEADER_ENTRY, SIGNATURE_ENTRY));
+    for (int i = 0; i < n; i++) {
+      if (!entries.get(i).name().equals(expected.get(i))) {
+        throw reject(TransportErrorCode.PACKAGE_ENTRY_UNEXPECTED, "entry " + (i + 1) + " is " + entries.get(i).name()
+            + ", the format expects " + expected.get(i) + " there (docs/FORMAT.md, entries)");
+      }
+    }
+    if (n - 4 > limits.maxAttachments()) {
+      throw reject(TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, (n - 4) + " attachments, more than maxAttachments " + limits.maxAttachments());
+    }
+    Entry mimetype = entries.get(0);
+    if (mimetype.size() != MIMETYPE.length()) {
+      throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the mimetype entry is not \"" + MIMETYPE + "\"");
+    }
+    limit(entries.get(n - 3), limits.maxMessageBytes(), "maxMessageBytes");
+    limit(entries.get(n - 2), limits.maxHeaderBytes(), "maxHeaderBytes");
+    limit(entries.get(n - 1), limits.maxHeaderSignatureBytes(), "maxHeaderSignatureBytes");
+    for (int i = 1; i < n - 3; i++) {
+      limit(entries.get(i), limits.maxAttachmentEntryBytes(), "maxAttachmentEntryBytes");
+    }
+  }
+
+  private static void limit(Entry e, long max, String setting) throws PackageRejectedException {
+    if (e.size() > max) {
+      throw reject(TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, "the entry " + e.name() + " has " + e.size() + " bytes, more than "
+          + setting + " " + max);
+    }
+  }
+
+  /** The SHA-256 and CRC-32 of one entry's bytes. */
+  public record EntryDigest(String sha256, long crc) {}
+
+  /** The package's SHA-256 and every entry's, from one sequential pass over the file. */
+  public record Digests(String packageSha256, java.util.Map<String, EntryDigest> entries) {}
+
+  /**
+   * One pass over the whole file: its SHA-256, and each entry's SHA-256 and CRC-32 (the entries are
+   * contiguous ranges of the file, checked by {@link #read}).
+   */
+  public Digests digests() throws IOException {
+    java.security.MessageDigest whole = PackageFiles.sha256();
+    java.security.MessageDigest[] digests = new java.security.MessageDigest[entries.size()];
+    java.util.zip.CRC32[] crcs = new java.util.zip.CRC32[entries.size()];
+    for (int i = 0; i < digests.length; i++) {
+      digests[i] = PackageFiles.sha256();
+      crcs[i] = new java.util.zip.CRC32();
+    }
+    byte[] buffer = new byte[1 << 20];
+    long position = 0;
+    int current = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0;) {
+        whole.update(buffer, 0, n);
+        long end = position + n;
+        while (current < entries.size()) {
+          Entry e = entries.get(current);
+          long from = Math.max(position, e.dataOffset());
+          long to = Math.min(end, e.dataOffset() + e.size());
+          if (from < to) {
+            digests[current].update(buffer, (int) (from - position), (int) (to - from));
+            crcs[current].update(buffer, (int) (from - position), (int) (to - from));
+          }
+          if (e.dataOffset() + e.size() <= end) {
+            current++;
+          } else {
+            break;
+          }
+        }
+        position = end;
+      }
+    }
+    java.util.Map<String, EntryDigest> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < digests.length; i++) {
+      map.put(entries.get(i).name(), new EntryDigest(java.util.HexFormat.of().formatHex(digests[i].digest()), crcs[i].getValue()));
+    }
+    return new Digests(java.util.HexFormat.of().formatHex(whole.digest()), map);
+  }
+
+  /** Checks the mimetype entry's content. */
+  public void checkMimetype() throws PackageRejectedException, IOException {
+    byte[] content = readSmall(entries.get(0));
+    if (!Arrays.equals(content, MIMETYPE.getBytes(StandardCharsets.US_ASCII))) {
+      throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the mimetype entry is not \"" + MIMETYPE + "\"");
+    }
+  }
+
+  private static final class SliceInputStream extends InputStream {
+    private final FileChannel channel;
+    private long position;
+    private final long end;
+
+    SliceInputStream(FileChannel channel, long offset, long length) {
+      this.channel = channel;
+      this.position = offset;
+      this.end = offset + length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (position >= end) {
+        return -1;
+      }
+      int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
+      if (n < 0) {
+        return -1;
+      }
+      position += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+}

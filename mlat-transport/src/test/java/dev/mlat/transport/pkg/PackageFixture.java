@@ -1,0 +1,164 @@
+package dev.mlat.transport.pkg;
+
+import dev.mlat.core.Jurisdiction;
+import dev.mlat.core.PartyId;
+import dev.mlat.core.model.Attachment;
+import dev.mlat.core.model.DocumentType;
+import dev.mlat.core.model.message.AdditionalInformation;
+import dev.mlat.core.model.message.EvidenceItem;
+import dev.mlat.core.model.message.EvidenceManifest;
+import dev.mlat.core.model.message.LifecycleMessage;
+import dev.mlat.core.model.message.RequestMessage;
+import dev.mlat.core.model.message.Response;
+import dev.mlat.crypto.AlgorithmPolicy;
+import dev.mlat.crypto.MlatCryptoException;
+import dev.mlat.crypto.cms.CmsSigner;
+import dev.mlat.crypto.keys.KeyIdentity;
+import dev.mlat.crypto.keys.KeyRing;
+import dev.mlat.crypto.testing.TestPki;
+import dev.mlat.crypto.trust.AuthorityRole;
+import dev.mlat.crypto.trust.TrustDirectory;
+import dev.mlat.crypto.trust.TrustVerifier;
+import dev.mlat.transport.SeenMessageStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The package tests' parties, generated once per JVM: FR (FR-MOJ-BEPI, the sample messages'
+ * French central authority; FR-CA, a central authority registered as relay; FR-PROS, an executing
+ * authority), DE (DE-BFJ) and US (US-DOJ), all ECDSA P-256, with one trust directory.
+ */
+public final class PackageFixture {
+  public static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+  public static final AlgorithmPolicy POLICY = AlgorithmPolicy.defaultPolicy();
+  public static final TestPki FR = TestPki.builder(Jurisdiction.of("FR")).authority("FR-MOJ-BEPI")
+      .authority("FR-CA", AuthorityRole.SIGN, AuthorityRole.RECEIVE, AuthorityRole.RELAY).authority("FR-PROS").clock(CLOCK).build();
+  public static final TestPki DE = TestPki.builder(Jurisdiction.of("DE")).authority("DE-BFJ").clock(CLOCK).build();
+  public static final TestPki US = TestPki.builder(Jurisdiction.of("US")).authority("US-DOJ").clock(CLOCK).build();
+  public static final Path TRUST_FOLDER;
+  public static final TrustVerifier TRUST;
+
+  static {
+    try {
+      TRUST_FOLDER = Files.createTempDirectory("mlat-pkg-trust");
+      for (var pki : List.of(FR, DE, US)) {
+        pki.writeTo(TRUST_FOLDER);
+      }
+      TRUST = TrustVerifier.builder(TrustDirectory.load(TRUST_FOLDER)).clock(CLOCK).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (MlatCryptoException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private PackageFixture() {}
+
+  public static PartyId party(String text) {
+    try {
+      return PartyId.parse(text);
+    } catch (dev.mlat.core.MlatCoreException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  public static TestPki pki(PartyId party) {
+    return switch (party.jurisdiction().code()) {
+      case "FR" -> FR;
+      case "DE" -> DE;
+      case "US" -> US;
+      default -> throw new IllegalArgumentException(party.toString());
+    };
+  }
+
+  public static CmsSigner signer(PartyId party) {
+    try {
+      var credential = pki(party).authority(party.identifier()).signing();
+      return CmsSigner.builder(POLICY, CLOCK)
+          .signer(party.jurisdiction(), KeyIdentity.of(credential.keyPair().getPrivate(), credential.chain()),
+              pki(party).algorithm().signatureAlgorithm())
+          .build();
+    } catch (MlatCryptoException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static KeyRing keyRing(PartyId party) {
+    var credential = pki(party).authority(party.identifier()).encryption();
+    return KeyRing.of(KeyIdentity.of(credential.keyPair().getPrivate(), credential.chain()));
+  }
+
+  /** A sealer for the message's sender, resolving recipients in the trust directory. */
+  public static PackageSealer sealer(PartyId issuer) {
+    return PackageSealer.builder(POLICY, CLOCK).issuer(issuer, signer(issuer)).trust(TRUST).build();
+  }
+
+  public static PackageOpener opener(PartyId self, SeenMessageStore store, Path quarantine) {
+    // the sample request is a realistic draft (one measure lacks its data description): the fixture
+    // opens at the draft level; PackageOpenerTest.aRequestThatIsNotIssuedIsRefusedAtStage6 covers the default
+    return PackageOpener.builder(self, keyRing(self), TRUST, store).clock(CLOCK).quarantine(quarantine)
+        .requestLevel(dev.mlat.core.validation.Level.DRAFT).build();
+  }
+
+  public static PackageOpener opener(PartyId self, Path quarantine) {
+    return opener(self, new InMemorySeenMessageStore(), quarantine);
+  }
+
+  /** Deterministic pseudo-random bytes. */
+  public static byte[] bytes(int length, long seed) {
+    byte[] b = new byte[length];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A message with its attachments: the message refers to them where its type has references. */
+  public record Sample(LifecycleMessage message, List<AttachmentSource> sources, List<byte[]> contents) {}
+
+  /** {@code message} with {@code contents} as its attachments (ids A1, A2, ... or E1, E2, ... for evidence). */
+  public static Sample withAttachments(LifecycleMessage message, List<byte[]> contents) {
+    boolean evidence = message instanceof Response;
+    List<AttachmentSource> sources = new ArrayList<>();
+    List<Attachment> refs = new ArrayList<>();
+    List<EvidenceItem> items = new ArrayList<>();
+    for (int i = 0; i < contents.size(); i++) {
+      byte[] c = contents.get(i);
+      String id = (evidence ? "E" : "A") + (i + 1);
+      String mediaType = i % 2 == 0 ? "application/pdf" : "text/plain";
+      sources.add(AttachmentSource.ofStream(id, "document-" + (i + 1) + (i % 2 == 0 ? ".pdf" : ".txt"), mediaType,
+          () -> new ByteArrayInputStream(c)));
+      refs.add(new Attachment(id, DocumentType.COURT_ORDER, mediaType, c.length, sha256(c), Optional.of("fr"),
+          Optional.of("document " + (i + 1)), Optional.empty()));
+      items.add(new EvidenceItem(id, "evidence item " + (i + 1), mediaType, c.length, sha256(c), List.of()));
+    }
+    LifecycleMessage m = message;
+    if (message instanceof RequestMessage r) {
+      m = new RequestMessage(r.header(), r.request().toBuilder().attachments(refs).build());
+    } else if (message instanceof AdditionalInformation a) {
+      m = new AdditionalInformation(a.header(), a.inReplyTo(), a.text(), refs);
+    } else if (message instanceof Response r) {
+      m = new Response(r.header(), r.kind(), new EvidenceManifest(items, r.manifest().note()), r.note());
+    }
+    return new Sample(m, sources, contents);
+  }
+}
