@@ -2,6 +2,8 @@
 module dev.mlat.transport {
   requires transitive dev.mlat.crypto;
   requires org.apache.commons.compress;
+  requires java.sql;
 
   exports dev.mlat.transport;
+  exports dev.mlat.transport.ledger;
 }
