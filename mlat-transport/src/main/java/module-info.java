@@ -6,4 +6,6 @@ module dev.mlat.transport {
 
   exports dev.mlat.transport;
   exports dev.mlat.transport.ledger;
+  exports dev.mlat.transport.dropbox;
+  exports dev.mlat.transport.exchange;
 }
