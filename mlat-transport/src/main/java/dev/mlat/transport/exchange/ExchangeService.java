@@ -159,13 +159,15 @@ public final class ExchangeService implements AutoCloseable {
   }
 
   /**
-   * One round of every step: send what is due, take incoming receipts and packages, hand recorded
-   * messages to the handler.
+   * One round of every step: take incoming receipts and packages (first, so that receipts that
+   * arrived settle their messages before they would be sent again), send what is due, hand
+   * recorded messages to the handler.
    *
    * @return how many things were done (0: nothing to do)
    */
   public int runOnce() throws MlatTransportException {
-    return sendDue() + takeIncoming() + deliverRecorded();
+    int taken = takeIncoming();
+    return taken + sendDue() + deliverRecorded();
   }
 
   /** The sender step: hands each due message to the channel, or expires it. */

@@ -88,11 +88,30 @@ public final class Ledger implements AutoCloseable {
     Database database = Database.open(settings);
     try {
       Migrations.migrate(database, clock);
+      releaseOwnClaims(database, settings);
       return new Ledger(settings, clock, headSigner, database, blobs);
     } catch (MlatTransportException | RuntimeException e) {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * Claims held under this node's id come from an earlier life of this node (it crashed between a
+   * claim and its outcome): they are released at once rather than after their lease. Node ids are
+   * unique among the nodes sharing a database; on SQLite there is only one node.
+   */
+  private static void releaseOwnClaims(Database database, LedgerSettings settings) throws MlatTransportException {
+    database.inTransaction(c -> {
+      String sql = "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IS NOT NULL"
+          + (settings.kind() == LedgerSettings.DatabaseKind.SQLITE ? "" : " AND claimed_by = ?");
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        if (settings.kind() != LedgerSettings.DatabaseKind.SQLITE) {
+          p.setString(1, settings.nodeId());
+        }
+        return p.executeUpdate();
+      }
+    });
   }
 
   /** The settings it was opened with. */
