@@ -232,8 +232,29 @@ class LedgerTest {
       assertThat(all).hasSize(messages);
       // a claim whose node died is taken over after its lease
       assertThat(a.claimDue(10)).isEmpty();
+      a.recordAttemptFailed("m-0", clock.instant(), "x");
+      assertThat(a.claimDue(1)).extracting(OutboxEntry::messageId).containsExactly("m-0");
       clock.instant = clock.instant.plus(settings.claimLease()).plusSeconds(1);
       assertThat(b.claimDue(500)).hasSize(messages);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aNodeStartingAgainReleasesTheClaimsOfItsEarlierLife(Kind kind) throws Exception {
+    LedgerSettings settings = LedgerTestSupport.settings(kind, dir).withNodeId("node-a");
+    try (Ledger a = LedgerTestSupport.open(settings, clock)) {
+      a.recordOutgoing(new OutgoingRecord("m-1", UUID.randomUUID(), "DE:DE-BFJ", "STATUS_UPDATE", sha("p"),
+          clock.instant().plusSeconds(3600), Optional.empty()));
+      assertThat(a.claimDue(10)).hasSize(1);
+      if (kind == Kind.POSTGRESQL) {
+        try (Ledger b = LedgerTestSupport.open(settings.withNodeId("node-b"), clock)) {
+          assertThat(b.claimDue(10)).isEmpty();   // another node's live claim stays
+        }
+      }
+    } // the node "crashes" holding its claim
+    try (Ledger again = LedgerTestSupport.open(settings, clock)) {
+      assertThat(again.claimDue(10)).extracting(OutboxEntry::messageId).containsExactly("m-1");
     }
   }
 
