@@ -268,6 +268,30 @@ class ExchangeServiceTest {
     assertThat(de.service.outgoing(messageId.toString())).isEmpty();
   }
 
+  @Test
+  void aMessageTheReceiversLifecycleRefusesGetsANegativeReceiptWithTheLifecycleCode() throws Exception {
+    ExchangeNode fr = node(ExchangeNode.FR, ExchangeNode.DE, Kind.SQLITE);
+    UUID requestId = UUID.randomUUID();
+    UUID messageId = UUID.randomUUID();
+    Path sealDir = Files.createDirectories(dir.resolve("de-seal"));
+    // DE acknowledges a request FR never sent
+    var sealed = new TestPackageCodec(ExchangeNode.DE, clock, Duration.ofDays(1))
+        .seal(ExchangeNode.acknowledgement(requestId, messageId), List.of(), ExchangeNode.FR, sealDir);
+    Files.copy(sealed.file(), dir.resolve("box").resolve("DE-BFJ-to-FR-MOJ-BEPI").resolve(messageId + ".mlat"));
+    assertThat(fr.service.takeIncoming()).isEqualTo(1);
+    assertThat(fr.ledger.inboxEntry(messageId.toString())).isEmpty();
+    assertThat(fr.service.status(requestId).state()).isEmpty();
+    byte[] answer = Files.readAllBytes(
+        dir.resolve("box").resolve("FR-MOJ-BEPI-to-DE-BFJ").resolve(messageId + ".receipt"));
+    OutboxEntry asSent = new OutboxEntry(messageId.toString(), requestId, "FR:FR-MOJ-BEPI",
+        "ACKNOWLEDGEMENT_OF_RECEIPT", sealed.sha256(), clock.instant(), clock.instant(), OutboxState.PENDING, 0,
+        clock.instant(), java.util.Optional.empty(), java.util.Optional.empty());
+    CheckedReceipt checked = fr.codec.checkReceipt(answer, asSent);
+    assertThat(checked.positive()).isFalse();
+    assertThat(checked.code()).contains("LIFECYCLE_WRONG_REQUEST");
+    assertThat(fr.ledger.seenMessages().find(messageId.toString())).isPresent();
+  }
+
   /** Forwards everything to another codec. */
   static class DelegatingCodec implements PackageCodec {
     private final PackageCodec delegate;
