@@ -84,7 +84,10 @@ public final class FileBlobStore implements BlobStore {
       Path target = pathOf(name);
       Files.createDirectories(target.getParent());
       if (Files.exists(target)) {
+        // Stored before, perhaps by a process that died before forcing the directory: force it
+        // now, the caller relies on the name being durable when this returns.
         Files.delete(temporary);
+        forceDirectory(target.getParent());
         return name;
       }
       try {
