@@ -292,6 +292,65 @@ class ExchangeServiceTest {
     assertThat(fr.ledger.seenMessages().find(messageId.toString())).isPresent();
   }
 
+  @Test
+  void twoNodesOnOnePostgresqlLedgerNeverSendAMessageTwice() throws Exception {
+    LedgerSettings shared = LedgerTestSupport.settings(Kind.POSTGRESQL, dir.resolve("shared"));
+    java.util.Map<String, Integer> handed = new java.util.concurrent.ConcurrentHashMap<>();
+    Channel counting = new Channel() {
+      @Override
+      public void sendPackage(dev.mlat.core.PartyId partner, String messageId, Path packageFile) {
+        handed.merge(messageId, 1, Integer::sum);
+      }
+
+      @Override
+      public void sendReceipt(dev.mlat.core.PartyId partner, String messageId, byte[] receipt) {}
+
+      @Override
+      public List<Incoming> incoming(int max) {
+        return List.of();
+      }
+
+      @Override
+      public void done(Incoming incoming) {}
+
+      @Override
+      public void reject(Incoming incoming, String reason) {}
+    };
+    TestPackageCodec codec = new TestPackageCodec(ExchangeNode.FR, clock, Duration.ofDays(1));
+    try (var a = dev.mlat.transport.ledger.Ledger.open(shared.withNodeId("node-a"), clock,
+            LedgerTestSupport.keys().signer());
+        var b = dev.mlat.transport.ledger.Ledger.open(shared.withNodeId("node-b"), clock,
+            LedgerTestSupport.keys().signer())) {
+      ExchangeService sa = ExchangeService.builder(a, codec, counting, dir.resolve("wa")).handler((d, tx) -> {})
+          .batchSize(3).build();
+      ExchangeService sb = ExchangeService.builder(b, codec, counting, dir.resolve("wb")).handler((d, tx) -> {})
+          .batchSize(3).build();
+      int messages = 60;
+      for (int i = 0; i < messages; i++) {
+        (i % 2 == 0 ? sa : sb).send(ExchangeNode.request(UUID.randomUUID(), UUID.randomUUID()), List.of(),
+            ExchangeNode.DE);
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var fa = pool.submit(() -> drain(sa));
+        var fb = pool.submit(() -> drain(sb));
+        fa.get();
+        fb.get();
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(handed).hasSize(messages);
+      assertThat(handed.values()).containsOnly(1);
+    }
+  }
+
+  private static Void drain(ExchangeService service) throws MlatTransportException {
+    while (service.sendDue() > 0) {
+      Thread.onSpinWait();
+    }
+    return null;
+  }
+
   /** Forwards everything to another codec. */
   static class DelegatingCodec implements PackageCodec {
     private final PackageCodec delegate;
