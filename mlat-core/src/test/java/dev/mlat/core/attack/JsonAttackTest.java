@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Attacks on the JSON reader, from the point of view of a hostile partner or gateway that controls
- * every byte of a request or lifecycle message document (docs/SECURITY.md, threats J1 to J16).
+ * every byte of a request or lifecycle message document (docs/SECURITY.md, threats J1 to J9).
  * Each test is one attack and asserts the exact error code the reader must answer with; none may
  * end in another exception, an error (stack overflow, out of memory) or an accepted document.
  */

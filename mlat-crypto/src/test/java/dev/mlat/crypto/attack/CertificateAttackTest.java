@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * Attacks through certificates: a signer whose certificate is outside its validity, revoked, made
  * for another purpose, of another country, or issued by a PKI nobody registered (a forged
  * jurisdiction); a relay or a TLS carrier that is not what it claims (docs/SECURITY.md, threats C1
- * to C16). The signed messages are made with the attacker's signer, which skips the sender-side
+ * to C10). The signed messages are made with the attacker's signer, which skips the sender-side
  * checks, and opened by DE-BMJ as coming from France: the trust directory alone must refuse them.
  */
 class CertificateAttackTest {

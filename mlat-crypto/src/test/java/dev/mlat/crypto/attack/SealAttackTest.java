@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Attacks on the sealed message (sign-then-encrypt, docs/CMS.md), from the point of view of a
  * network attacker, a misbehaving relay or gateway, a compromised partner authority and a
- * malicious insider at the sender (docs/SECURITY.md, threats S1 to S28). The victim is always DE-BMJ
+ * malicious insider at the sender (docs/SECURITY.md, threats S1 to S21). The victim is always DE-BMJ
  * opening what claims to come from France; each test asserts the one error code it must get.
  */
 class SealAttackTest {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Attacks on segmented evidence (docs/SEGMENTS.md) by whoever holds the package in transit or
  * storage: splicing segments between two sealings, reordering, duplicating, dropping, cutting,
  * appending, forging a segment under the same key identifier, bending the profile, and manifests
- * that ask for more than the limits (docs/SECURITY.md, threats G1 to G12). Each is refused with its
+ * that ask for more than the limits (docs/SECURITY.md, threats G1 to G8). Each is refused with its
  * code, and the sink is aborted without a single byte committed.
  */
 class SegmentAttackTest {

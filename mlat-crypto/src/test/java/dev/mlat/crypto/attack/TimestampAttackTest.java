@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Attacks on RFC 3161 timestamps, which move the time at which a signer is judged (CAdES B-T): a
  * token of other data, a token from a timestamping authority nobody registered, a token whose
- * signature is not the TSA's, a token dated in the future (docs/SECURITY.md, threats T1 to T4).
+ * signature is not the TSA's, a token dated in the future (docs/SECURITY.md, threats T1 to T5).
  */
 class TimestampAttackTest {
   private static final byte[] DATA = "the signature value being timestamped".getBytes(StandardCharsets.US_ASCII);

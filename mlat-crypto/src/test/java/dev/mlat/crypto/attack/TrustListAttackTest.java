@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * every jurisdiction, so whoever can make a ministry load a list of their choosing controls whom
  * it trusts. A replayed older list, two lists with one sequence number, an expired list, a list
  * signed by anyone but the publisher, and a list that tries to smuggle an end-entity certificate
- * or an unknown role in are each refused with their code (docs/SECURITY.md, threats L1 to L8).
+ * or an unknown role in are each refused with their code (docs/SECURITY.md, threats L1 to L7).
  */
 class TrustListAttackTest {
   private static final Jurisdiction LU = Jurisdiction.of("LU");
