@@ -36,6 +36,10 @@ class TrustDirectoryFuzzTest {
       FOLDER.toFile().deleteOnExit();
       TestPki.builder(Jurisdiction.of("FR")).authority("FR-MOJ").build().writeTo(FOLDER);
       AUTHORITIES_JSON = Files.readAllBytes(FOLDER.resolve("FR/authorities.json"));
+      for (String target : TARGETS) {
+        // the test PKI writes no ocsp/ folder; an empty folder is allowed
+        Files.createDirectories(FOLDER.resolve(target).getParent());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
