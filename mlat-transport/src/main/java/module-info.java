@@ -2,8 +2,11 @@
 module dev.mlat.transport {
   requires transitive dev.mlat.crypto;
   requires org.apache.commons.compress;
+  requires transitive jdk.httpserver;
+  requires java.net.http;
 
   exports dev.mlat.transport;
   exports dev.mlat.transport.pkg;
   exports dev.mlat.transport.receipt;
+  exports dev.mlat.transport.https;
 }

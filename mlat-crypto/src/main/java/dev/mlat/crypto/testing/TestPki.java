@@ -133,6 +133,7 @@ public final class TestPki {
   private final Clock clock;
   private final String baseUrl;
   private final boolean ocspInCertificates;
+  private final String caLabel;
   private final TestCredential root;
   private final TestCredential intermediate;
   private final Map<String, TestAuthority> authorities;
@@ -148,6 +149,7 @@ public final class TestPki {
     this.algorithm = b.algorithm;
     this.clock = b.clock;
     this.ocspInCertificates = b.ocspResponder != null;
+    this.caLabel = b.caLabel;
     this.baseUrl = b.ocspResponder != null
         ? b.ocspResponder.uri().toString()
         : "http://pki." + jurisdiction.code().toLowerCase(Locale.ROOT) + ".mlat.test";
@@ -293,6 +295,11 @@ public final class TestPki {
   public X509CRL rootCrl() {
     Instant now = now();
     return buildCrl(root, revokedByRoot, now, now.plus(CRL_VALIDITY));
+  }
+
+  /** The root's CRL (covering the issuing CA) with the given validity window. */
+  public X509CRL rootCrl(Instant thisUpdate, Instant nextUpdate) {
+    return buildCrl(root, revokedByRoot, thisUpdate, nextUpdate);
   }
 
   /** A DER OCSPResponse for {@code certificate}, signed by its issuing CA, current at the clock's now. */
@@ -513,7 +520,7 @@ public final class TestPki {
       b.addRDN(BCStyle.C, jurisdiction.code());
     }
     b.addRDN(BCStyle.O, "mlat test PKI " + jurisdiction.code());
-    b.addRDN(BCStyle.CN, jurisdiction.code() + " mlat test " + what);
+    b.addRDN(BCStyle.CN, jurisdiction.code() + " mlat test " + caLabel + what);
     return b.build();
   }
 
@@ -765,6 +772,7 @@ public final class TestPki {
     private PkiAlgorithm algorithm = PkiAlgorithm.ECDSA_P256;
     private Clock clock = Clock.systemUTC();
     private TestOcspResponder ocspResponder;
+    private String caLabel = "";
 
     private Builder(Jurisdiction jurisdiction) {
       this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
@@ -812,6 +820,22 @@ public final class TestPki {
      */
     public Builder ocspResponder(TestOcspResponder responder) {
       this.ocspResponder = Objects.requireNonNull(responder, "responder");
+      return this;
+    }
+
+    /**
+     * A label put into the CA and TSA names ({@code "FR mlat test <label> root CA"}), so that several
+     * PKIs of one jurisdiction in one trust directory have distinct issuer names (CRLs are matched
+     * by issuer name). Default: none.
+     *
+     * @throws IllegalArgumentException for a blank label
+     */
+    public Builder caLabel(String label) {
+      Objects.requireNonNull(label, "label");
+      if (label.isBlank()) {
+        throw new IllegalArgumentException("the CA label must not be blank");
+      }
+      this.caLabel = label.strip() + " ";
       return this;
     }
 
