@@ -398,7 +398,7 @@ public final class PackageConformanceVectorsGenerator {
   }
 
   /** The sample request between {@code from} and {@code to}; issued: complete for its instrument, else a draft. */
-  private static RequestMessage request(UUID id, PartyId from, PartyId to, List<Attachment> attachments, boolean issued) {
+  static RequestMessage request(UUID id, PartyId from, PartyId to, List<Attachment> attachments, boolean issued) {
     Request sample = SampleRequests.frenchPreservationAndProduction();
     var p = sample.parties();
     Party issuing = from.jurisdiction().equals(FR_MOJ.jurisdiction()) ? p.issuingAuthority()
@@ -428,7 +428,7 @@ public final class PackageConformanceVectorsGenerator {
     return new RequestMessage(header(id, from, to), r);
   }
 
-  private static Attachment reference(String id, byte[] content) {
+  static Attachment reference(String id, byte[] content) {
     return new Attachment(id, DocumentType.COURT_ORDER, "application/pdf", content.length, sha256(content), Optional.of("fr"),
         Optional.of("court order"), Optional.empty());
   }
