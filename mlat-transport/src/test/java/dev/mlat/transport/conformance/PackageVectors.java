@@ -93,7 +93,7 @@ final class PackageVectors {
   /** The opener the vector describes (reader, key, request level, seen-id store), at the fixed instant. */
   static PackageOpener opener(ConformancePki pki, Path vectorDir, JsonNode v, Path quarantine) throws Exception {
     JsonNode r = v.get("recipient");
-    KeyRing ring = Pkcs12KeyStore.load(pki.folder().resolve(r.get("keyFile").asText()), ConformancePki.PASSWORD.toCharArray());
+    KeyRing ring = keyRing(pki, r.get("keyFile").asText());
     var store = new InMemorySeenMessageStore();
     JsonNode o = v.path("opener");
     for (JsonNode seen : o.path("seen")) {
@@ -110,6 +110,19 @@ final class PackageVectors {
   static OpenResult open(ConformancePki pki, Path vectorDir, JsonNode v, Path packageFile, Path work) throws Exception {
     Path out = Files.createDirectories(work.resolve("out-" + UUID.randomUUID()));
     return opener(pki, vectorDir, v, work.resolve("quarantine")).open(packageFile, out);
+  }
+
+  private static final java.util.Map<Path, KeyRing> RINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The key ring of a PKCS#12 file of the kit (loaded once per JVM: PBKDF2 makes loading slow). */
+  static KeyRing keyRing(ConformancePki pki, String keyFile) {
+    return RINGS.computeIfAbsent(pki.folder().resolve(keyFile).toAbsolutePath().normalize(), file -> {
+      try {
+        return Pkcs12KeyStore.load(file, ConformancePki.PASSWORD.toCharArray());
+      } catch (dev.mlat.crypto.MlatCryptoException e) {
+        throw new IllegalStateException("cannot load " + file, e);
+      }
+    });
   }
 
   /** A gateway at the fixed instant (stages 1 and 2 without a key). */
