@@ -1,8 +1,6 @@
 package dev.mlat.transport.conformance;
 
-import static dev.mlat.crypto.testing.ConformancePki.DE_BFJ;
 import static dev.mlat.crypto.testing.ConformancePki.FR_MOJ;
-import static dev.mlat.crypto.testing.ConformancePki.US_DOJ;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

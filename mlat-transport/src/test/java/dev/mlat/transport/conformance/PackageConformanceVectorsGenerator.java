@@ -15,7 +15,6 @@ import dev.mlat.core.model.DocumentType;
 import dev.mlat.core.model.Parties;
 import dev.mlat.core.model.Party;
 import dev.mlat.core.model.Request;
-import dev.mlat.core.model.measure.DataCategory;
 import dev.mlat.core.model.measure.DataProduction;
 import dev.mlat.core.model.measure.Measure;
 import dev.mlat.core.model.message.EvidenceItem;
