@@ -18,6 +18,7 @@ import dev.mlat.crypto.seal.OpenedMessage;
 import dev.mlat.crypto.seal.Opener;
 import dev.mlat.crypto.segment.SegmentLimits;
 import dev.mlat.crypto.segment.SegmentedDecryptor;
+import dev.mlat.crypto.timestamp.TimestampVerifier;
 import dev.mlat.crypto.trust.TrustVerifier;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.SeenMessage;
@@ -149,7 +150,7 @@ public final class PackageOpener {
       byte[] sealed = structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY));
       CmsLimits cms = CmsLimits.defaults().withMaxMessageBytes(Math.max(limits.maxMessageBytes(), 1));
       Opener opener = new Opener(innerRecipient, new CmsDecryptor(policy, keyRing, cms),
-          new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms));
+          new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms, TimestampVerifier.builder(trust).clock(clock).build()));
       OpenedMessage opened;
       try {
         opened = opener.open(sealed, OpenExpectation.from(innerSender.jurisdiction()).withMessageId(header.messageId()));
