@@ -2,7 +2,7 @@ package dev.mlat.transport.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.ledger.AuditVerification;
 import dev.mlat.transport.ledger.InboxEntry;
 import dev.mlat.transport.ledger.InboxState;

@@ -1,5 +1,6 @@
 package dev.mlat.transport.receipt;
 
+import dev.mlat.transport.AuditHead;
 import static dev.mlat.transport.pkg.PackageFixture.CLOCK;
 import static dev.mlat.transport.pkg.PackageFixture.TRUST;
 import static dev.mlat.transport.pkg.PackageFixture.bytes;
