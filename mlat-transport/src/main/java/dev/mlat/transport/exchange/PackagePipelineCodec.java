@@ -30,18 +30,14 @@ import dev.mlat.transport.pkg.PackageSealer;
 import dev.mlat.transport.pkg.PipelineStage;
 import dev.mlat.transport.pkg.Resend;
 import dev.mlat.transport.pkg.VerifiedPackage;
+import dev.mlat.transport.pkg.internal.PackageFiles;
 import dev.mlat.transport.receipt.ReceiptIssuer;
 import dev.mlat.transport.receipt.ReceiptVerifier;
 import dev.mlat.transport.receipt.VerifiedReceipt;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -277,17 +273,10 @@ public final class PackagePipelineCodec implements PackageCodec {
   }
 
   private static String sha256(Path file) throws MlatTransportException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
+    try {
+      return PackageFiles.sha256(file);
     } catch (IOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 
@@ -379,10 +368,7 @@ public final class PackagePipelineCodec implements PackageCodec {
 
     /** How long a sealed package may be opened (and is retried); 30 days by default, 1 minute to 1 year. */
     public Builder validity(Duration validity) {
-      Objects.requireNonNull(validity, "validity");
-      if (validity.compareTo(Duration.ofMinutes(1)) < 0 || validity.compareTo(Duration.ofDays(366)) > 0) {
-        throw new IllegalArgumentException("validity must be 1 minute to 1 year, not " + validity);
-      }
+      PackageSealer.builder(policy, clock).validity(Objects.requireNonNull(validity, "validity")); // its bounds, at once
       this.validity = validity;
       return this;
     }

@@ -1,7 +1,10 @@
 package dev.mlat.transport.exchange;
 
 import dev.mlat.core.PartyId;
+import dev.mlat.core.model.Attachment;
+import dev.mlat.core.model.DocumentType;
 import dev.mlat.core.model.message.AcknowledgementOfReceipt;
+import dev.mlat.core.model.message.LifecycleMessage;
 import dev.mlat.core.model.message.EvidenceManifest;
 import dev.mlat.core.model.message.MessageHeader;
 import dev.mlat.core.model.message.RequestMessage;
@@ -22,6 +25,7 @@ import dev.mlat.transport.ledger.AuditHeadSigner;
 import dev.mlat.transport.ledger.AuditHeadVerifier;
 import dev.mlat.transport.ledger.CmsAuditHeadSigner;
 import dev.mlat.transport.ledger.CmsAuditHeadVerifier;
+import dev.mlat.transport.pkg.AttachmentSource;
 import dev.mlat.transport.pkg.PackageFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +133,30 @@ public final class PipelineFixture {
   public static RequestMessage request(PartyId from, PartyId to, UUID requestId, UUID messageId) {
     return new RequestMessage(new MessageHeader(messageId, requestId, from, to, Instant.parse("2026-02-20T09:05:00Z")),
         SampleRequests.frenchPreservationAndProduction());
+  }
+
+  /** A message and the attachments it refers to, ready for {@code ExchangeService.send}. */
+  public record Outgoing(LifecycleMessage message, List<AttachmentSource> sources) {}
+
+  /**
+   * {@code request} referring to {@code order} as its attachment A1 (a court order), without the
+   * test PKIs {@link PackageFixture} generates (the crash test's processes start often).
+   */
+  public static Outgoing withCourtOrder(RequestMessage request, byte[] order) {
+    Attachment ref = new Attachment("A1", DocumentType.COURT_ORDER, "application/pdf", order.length,
+        sha256(order), Optional.of("fr"), Optional.of("court order"), Optional.empty());
+    RequestMessage message = new RequestMessage(request.header(),
+        request.request().toBuilder().attachments(List.of(ref)).build());
+    return new Outgoing(message, List.of(AttachmentSource.ofStream("A1", "order.pdf", "application/pdf",
+        () -> new java.io.ByteArrayInputStream(order))));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static AcknowledgementOfReceipt acknowledgement(PartyId from, PartyId to, UUID requestId) {
