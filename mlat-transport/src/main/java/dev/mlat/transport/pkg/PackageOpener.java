@@ -127,8 +127,21 @@ public final class PackageOpener {
    * @throws MlatTransportException IO_FAILURE when reading or writing fails (nothing consumed), or the seen-id store's codes
    */
   public OpenResult open(Path packageFile, Path outputFolder) throws MlatTransportException {
+    return open(packageFile, outputFolder, seen);
+  }
+
+  /**
+   * {@link #open(Path, Path)} with the resend rule applied against {@code seenMessages} instead of
+   * the builder's store: for a host (the exchange service) that hands each call the store of the
+   * ledger it records into.
+   *
+   * @throws PackageRejectedException as {@link #open(Path, Path)}
+   * @throws MlatTransportException as {@link #open(Path, Path)}
+   */
+  public OpenResult open(Path packageFile, Path outputFolder, SeenMessageStore seenMessages) throws MlatTransportException {
     Objects.requireNonNull(packageFile, "packageFile");
     Objects.requireNonNull(outputFolder, "outputFolder");
+    Objects.requireNonNull(seenMessages, "seenMessages");
     if (!Files.isDirectory(outputFolder)) {
       throw new IllegalArgumentException("the output folder " + outputFolder + " does not exist");
     }
@@ -139,7 +152,7 @@ public final class PackageOpener {
     Instant now = clock.instant();
     try {
       // stage 3
-      Optional<Resend> resend = stage3(header, structure, checked.digests(), sha256, now);
+      Optional<Resend> resend = stage3(header, structure, checked.digests(), sha256, now, seenMessages);
       if (resend.isPresent()) {
         return resend.get();
       }
@@ -186,7 +199,7 @@ public final class PackageOpener {
   }
 
   private Optional<Resend> stage3(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests, String sha256,
-      Instant now) throws MlatTransportException {
+      Instant now, SeenMessageStore seen) throws MlatTransportException {
     if (!header.recipient().equals(self)) {
       throw reject(TransportErrorCode.PACKAGE_WRONG_RECIPIENT, PipelineStage.ENTRIES, "the package is for " + header.recipient()
           + ", this is " + self);
