@@ -74,12 +74,21 @@ public final class PackageRun {
 
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
+    if (Boolean.getBoolean("bench.early")) {
+      // what a command could do at start-up: begin the JIT warm-up of AES/SHA and the loading and
+      // verification of BouncyCastle's signed jar on background threads, beside reading keys and trust
+      dev.mlat.crypto.segment.internal.JitWarmup.start();
+      Thread bc = new Thread(dev.mlat.crypto.internal.Providers::bouncyCastle, "bench-bc-preload");
+      bc.setDaemon(true);
+      bc.start();
+    }
     String op = args[0];
     Path dir = Path.of(args[1]);
     switch (op) {
       case "setup" -> setup(dir);
       case "seal" -> seal(dir, args, start);
       case "open" -> open(dir, args, start);
+      case "gateway" -> gateway(dir, args);
       default -> throw new IllegalArgumentException("setup, seal or open, not " + op);
     }
   }
@@ -102,21 +111,53 @@ public final class PackageRun {
   /** What the command does before the first byte: keys, trust directory, sealer. */
   static PackageSealer sealer(Path dir) throws Exception {
     Clock clock = Clock.systemUTC();
+    Phases p = new Phases();
     AlgorithmPolicy policy = AlgorithmPolicy.defaultPolicy();
     KeyRing keys = Pkcs12KeyStore.load(dir.resolve("de.p12"), PASSWORD);
+    p.mark("keys");
     KeyIdentity signing = keys.identities().stream().filter(k -> k.label().equals("signing"))
         .findFirst().orElseThrow();
     TrustVerifier trust = TrustVerifier.builder(TrustDirectory.load(dir.resolve("trust"))).clock(clock).build();
+    p.mark("trust");
     CmsSigner signer = CmsSigner.builder(policy, clock).signer(DE.jurisdiction(), signing, SignatureAlgorithm.ECDSA_SHA256).build();
-    return PackageSealer.builder(policy, clock).issuer(DE, signer).trust(trust).build();
+    PackageSealer sealer = PackageSealer.builder(policy, clock).issuer(DE, signer).trust(trust).build();
+    p.mark("sealer");
+    p.print();
+    return sealer;
   }
 
   static PackageOpener opener(Path dir) throws Exception {
     Clock clock = Clock.systemUTC();
+    Phases p = new Phases();
     KeyRing keys = Pkcs12KeyStore.load(dir.resolve("fr.p12"), PASSWORD);
+    p.mark("keys");
     TrustVerifier trust = TrustVerifier.builder(TrustDirectory.load(dir.resolve("trust"))).clock(clock).build();
-    return PackageOpener.builder(FR, keys, trust, new InMemorySeenMessageStore()).clock(clock)
+    p.mark("trust");
+    PackageOpener opener = PackageOpener.builder(FR, keys, trust, new InMemorySeenMessageStore()).clock(clock)
         .quarantine(dir.resolve("quarantine")).requestLevel(Level.DRAFT).build();
+    p.mark("opener");
+    p.print();
+    return opener;
+  }
+
+  /** Wall and main-thread CPU time of the start-up steps. */
+  static final class Phases {
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long wall = System.nanoTime();
+    private long cpu = threads.getCurrentThreadCpuTime();
+    private final StringBuilder text = new StringBuilder("phases");
+
+    void mark(String name) {
+      long w = System.nanoTime();
+      long c = threads.getCurrentThreadCpuTime();
+      text.append(String.format(Locale.ROOT, " %s=%.3f/%.3f", name, (w - wall) / 1e9, (c - cpu) / 1e9));
+      wall = w;
+      cpu = c;
+    }
+
+    void print() {
+      System.out.println(text + " (wall/cpu s)");
+    }
   }
 
   /** A status update from DE to FR (no attachment references) under a fresh message id. */
@@ -147,6 +188,7 @@ public final class PackageRun {
       }
     }
     PackageSealer sealer = sealer(dir);
+    startup(start);
     for (int round = 1; round <= rounds; round++) {
       Files.deleteIfExists(out);
       List<AttachmentSource> sources = new ArrayList<>();
@@ -163,6 +205,8 @@ public final class PackageRun {
         }
         bytes = each * attachments;
       }
+      lastCpu = processCpu();
+      lastMainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       sealer.seal(statusUpdate(), sources, out);
       report(round, "seal", bytes, t0, start);
@@ -180,10 +224,13 @@ public final class PackageRun {
       }
     }
     PackageOpener opener = opener(dir);
+    startup(start);
     Path outputs = dir.resolve("out");
     Files.createDirectories(outputs);
     for (int round = 1; round <= rounds; round++) {
       Path output = Files.createDirectory(outputs.resolve(UUID.randomUUID().toString()));
+      lastCpu = processCpu();
+      lastMainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       OpenResult result = opener.open(pkg, output);
       long bytes = 0;
@@ -199,17 +246,53 @@ public final class PackageRun {
     }
   }
 
+  /** JVM start to main, main to the sealer/opener being ready (keys, trust directory, classes). */
+  static void startup(long start) {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long mainAt = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
+    System.out.printf(Locale.ROOT, "startup jvmToMain=%.3f mainToReady=%.3f%n", (mainAt - jvmStart) / 1e3, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Stages 1-2 only (structure, the digest pass over the whole file, header signature), round after round. */
+  static void gateway(Path dir, String[] args) throws Exception {
+    Path pkg = Path.of(args[2]);
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    TrustVerifier trust = TrustVerifier.builder(TrustDirectory.load(dir.resolve("trust"))).clock(Clock.systemUTC()).build();
+    var gateway = new dev.mlat.transport.pkg.PackageGateway(trust, Clock.systemUTC(), dev.mlat.transport.pkg.PackageLimits.defaults());
+    long size = Files.size(pkg);
+    for (int round = 1; round <= rounds; round++) {
+      lastCpu = processCpu();
+      lastMainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      gateway.verifyHeader(pkg);
+      report(round, "gateway", size, t0, t0);
+    }
+  }
+
+  private static long lastCpu = processCpu();
+  private static long lastMainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+
+  /** CPU time of the whole process (every thread), in ns. */
+  static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   static void report(int round, String op, long bytes, long t0, long start) {
     double seconds = (System.nanoTime() - t0) / 1e9;
+    long cpu = processCpu();
+    double cpuSeconds = (cpu - lastCpu) / 1e9;
+    lastCpu = cpu;
+    long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    double mainCpuSeconds = (mainCpu - lastMainCpu) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "round=%d op=%s bytes=%d seconds=%.3f MBps=%.0f sinceStart=%.3f heapPeakMiB=%d heapMaxMiB=%d%n",
-        round, op, bytes, seconds, bytes / seconds / 1e6, (System.nanoTime() - start) / 1e9, peak >> 20,
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(Locale.ROOT, "round=%d op=%s bytes=%d seconds=%.3f MBps=%.0f sinceStart=%.3f heapPeakMiB=%d heapMaxMiB=%d"
+        + " cpuSeconds=%.3f mainThreadCpuSeconds=%.3f%n", round, op, bytes, seconds, bytes / seconds / 1e6, (System.nanoTime() - start) / 1e9, peak >> 20,
+        Runtime.getRuntime().maxMemory() >> 20, cpuSeconds, mainCpuSeconds);
   }
 
   static void deleteTree(Path root) throws IOException {
