@@ -59,26 +59,31 @@ for size in sizes:
         if hs:
             h = min(hs, key=lambda h: h["wall"])
             ossl[op] = mbps(int(h["bytes"]), h["wall"])
-            rows.append((f"OpenSSL `cms` pipeline, {op} (best of {len(hs)})", "-", ossl[op], h["rssMiB"], "-", h["load"]))
+            rows.append((f"OpenSSL `cms` pipeline, {op} (best of {len(hs)})", "-", ossl[op], h["rssMiB"], "-", h["load"], "-"))
     for h in data[("naive-bc", size)]:
         for r in h["rounds"]:
-            rows.append((f"naive BouncyCastle CMS (BC provider), {r['op']}, in-process", h["jdk"], float(r["MBps"]), f"{h['rssMiB']} (both ops)", "-", h["load"]))
+            rows.append((f"naive BouncyCastle CMS (BC provider), {r['op']}, in-process", h["jdk"], float(r["MBps"]), f"{h['rssMiB']} (both ops)", "-", h["load"], "-"))
     for h in data[("mlat", size)]:
         rs = h["rounds"]
         heap = max(int(r["heapPeakMiB"]) for r in rs)
         opt = h.get("options") or ""
         optl = f" `{opt.replace('+', ' ')}`" if opt else ""
+        gib = int(h["bytes"]) / (1 << 30)
         if h["mode"] == "fresh":
-            rows.append((f"mlat package {h['op']}, fresh process{optl} (process wall)", h["jdk"], mbps(int(h["bytes"]), h["wall"]), h["rssMiB"], heap, h["load"]))
-            rows.append((f"mlat package {h['op']}, fresh process{optl} (the operation alone)", h["jdk"], float(rs[0]["MBps"]), h["rssMiB"], heap, h["load"]))
+            rows.append((f"mlat package {h['op']}, fresh process{optl} (process wall)", h["jdk"], mbps(int(h["bytes"]), h["wall"]), h["rssMiB"], heap, h["load"], "-"))
+            rows.append((f"mlat package {h['op']}, fresh process{optl} (the operation alone)", h["jdk"], float(rs[0]["MBps"]), h["rssMiB"], heap, h["load"],
+                         f"{float(rs[0]['cpuSeconds']) / gib:.2f} / {float(rs[0]['mainThreadCpuSeconds']) / gib:.2f}"))
         else:
             warm = [float(r["MBps"]) for r in rs[1:]]
-            rows.append((f"mlat package {h['op']}, warm{optl} (median of rounds 2-{len(rs)}, max {max(warm):.0f})", h["jdk"], statistics.median(warm), h["rssMiB"], heap, h["load"]))
+            cpu = statistics.median(float(r["cpuSeconds"]) for r in rs[1:]) / gib
+            main = statistics.median(float(r["mainThreadCpuSeconds"]) for r in rs[1:]) / gib
+            rows.append((f"mlat package {h['op']}, warm{optl} (median of rounds 2-{len(rs)}, max {max(warm):.0f})", h["jdk"], statistics.median(warm), h["rssMiB"], heap, h["load"],
+                         f"{cpu:.2f} / {main:.2f}"))
     print()
-    print("| what | JDK | MB/s | / one-pass ceiling | / OpenSSL | peak RSS MiB | peak heap MiB (-Xmx128m) | load |")
-    print("|---|---|---|---|---|---|---|---|")
-    for label, jdk, v, rss, heap, l in rows:
+    print("| what | JDK | MB/s | / one-pass ceiling | / OpenSSL | peak RSS MiB | peak heap MiB (-Xmx128m) | load | CPU s per GiB: process / main thread |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, jdk, v, rss, heap, l, cpu in rows:
         op = "seal" if "seal" in label else "open"
         ref = ossl.get(op)
-        print(f"| {label} | {jdk} | {v:.0f} | {v / best:.2f} | {v / ref:.2f} | {rss} | {heap} | {l} |" if ref else
-              f"| {label} | {jdk} | {v:.0f} | {v / best:.2f} | - | {rss} | {heap} | {l} |")
+        print(f"| {label} | {jdk} | {v:.0f} | {v / best:.2f} | {v / ref:.2f} | {rss} | {heap} | {l} | {cpu} |" if ref else
+              f"| {label} | {jdk} | {v:.0f} | {v / best:.2f} | - | {rss} | {heap} | {l} | {cpu} |")

@@ -4,7 +4,8 @@ share of samples spent in public-key operations and in other named areas (a samp
 area when any frame of its stack matches), the top self frames, and the top inclusive methods.
     jfr print --events jdk.ExecutionSample --stack-depth 64 x.jfr | bench/jfr-summary.py [thread-substring]
 """
-import re, sys, collections
+import re, sys, collections, signal
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 AREAS = [  # first match wins for the exclusive split; inclusive counts are independent
     ("public-key (EC math, ECDSA, ECDH)", r"org\.bouncycastle\.math\.ec|org\.bouncycastle\.crypto\.signers\.ECDSA|ECDHBasicAgreement|ECDHCBasicAgreement|sun\.security\.ec\.|org\.bouncycastle\.math\.raw"),

@@ -14,7 +14,9 @@ JDKS=${JDKS:-"/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd
 SETS=${SETS:-"none;-Dbench.early=true;cds;-XX:+UseParallelGC;cds -Dbench.early=true -XX:+UseParallelGC"}
 SIZE=${SIZE:-1GiB}
 REPS=${REPS:-2}
-cp="target/classes:$(cat target/classpath.txt)"
+# AppCDS archives only classes from jars (a non-empty directory on the class path stops the dump)
+jar cf data/bench-classes.jar -C target/classes .
+cp="data/bench-classes.jar:$(cat target/classpath.txt)"
 stamp=$(date -u +%Y%m%dT%H%MZ)
 mkdir -p results data/pkg data/cds
 out="results/$stamp-options.txt"
@@ -36,7 +38,9 @@ for jdk in $JDKS; do
     args=(data/pkg "$pkg"); [ $op = seal ] && args=(data/pkg data/pkg/train.mlat "$file")
     rm -f data/pkg/train.mlat
     if [ "$v" -ge 19 ]; then train=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$a"); else train=("-XX:ArchiveClassesAtExit=$a"); fi
-    "$jdk/bin/java" -Xmx128m "${train[@]}" -cp "$cp" dev.mlat.bench.PackageRun $op "${args[@]}" > /dev/null 2>&1 || true
+    "$jdk/bin/java" -Xmx128m "${train[@]}" -cp "$cp" dev.mlat.bench.PackageRun $op "${args[@]}" > /dev/null 2>&1 \
+      || { echo "options.sh: CDS training run for $op on JDK $v failed" >&2; exit 1; }
+    [ -f "$a" ] || { echo "options.sh: no archive $a written" >&2; exit 1; }
     rm -f data/pkg/train.mlat
   done
   for set in "${sets[@]}"; do
