@@ -30,10 +30,10 @@ run() { # label count each
     local l; l=$(cut -d' ' -f1 /proc/loadavg)
     if [ $op = seal ]; then
       so=$(/usr/bin/time -v -o "$tf" "$JDK/bin/java" -Xmx128m -cp "$cp" dev.mlat.bench.PackageRun seal data/pkg "$pkg" \
-        --generated "$each" --attachments "$count" --rounds $rounds 2>/dev/null | grep '^round' | tr '\n' ' ')
+        --generated "$each" --attachments "$count" --rounds $rounds 2>&1 | grep -E '^round|Exception' | tr '\n' ' ' || true)
     else
       so=$(/usr/bin/time -v -o "$tf" "$JDK/bin/java" -Xmx128m -cp "$cp" dev.mlat.bench.PackageRun open data/pkg "$pkg" \
-        --rounds $rounds 2>/dev/null | grep '^round' | tr '\n' ' ')
+        --rounds $rounds 2>&1 | grep -E '^round|Exception' | tr '\n' ' ' || true)
     fi
     echo "growth $label attachments=$count each=$each op=$op load=$l rssMiB=$(grep 'Maximum resident' "$tf" | awk '{print int($NF/1024)}') package=$(stat -c %s "$pkg") | $so" | tee -a "$out"
     rm -f "$tf"
