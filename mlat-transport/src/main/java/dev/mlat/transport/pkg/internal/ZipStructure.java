@@ -319,9 +319,18 @@ public final class ZipStructure {
   /** The package's SHA-256 and every entry's, from one sequential pass over the file. */
   public record Digests(String packageSha256, java.util.Map<String, EntryDigest> entries) {}
 
+  /** Buffers in flight between the reading thread and the whole-file digest thread (1 MiB each). */
+  private static final int DIGEST_BUFFERS = 4;
+
+  /** A filled buffer for the whole-file digest thread; {@code length < 0} ends the pass. */
+  private record Chunk(byte[] buffer, int length) {}
+
   /**
    * One pass over the whole file: its SHA-256, and each entry's SHA-256 and CRC-32 (the entries are
-   * contiguous ranges of the file, checked by {@link #read}).
+   * contiguous ranges of the file, checked by {@link #read}). The whole-file SHA-256 runs on a
+   * helper thread beside this one (which reads and computes the entries' SHA-256 and CRC-32): the
+   * two SHA-256 passes over an attachment's bytes then take about the time of one on two cores
+   * (docs/PERFORMANCE.md). At most {@value #DIGEST_BUFFERS} buffers of 1 MiB are in flight.
    */
   public Digests digests() throws IOException {
     java.security.MessageDigest whole = PackageFiles.sha256();
@@ -331,12 +340,33 @@ public final class ZipStructure {
       digests[i] = PackageFiles.sha256();
       crcs[i] = new java.util.zip.CRC32();
     }
-    byte[] buffer = new byte[1 << 20];
+    java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(DIGEST_BUFFERS);
+    java.util.concurrent.BlockingQueue<Chunk> filled = new java.util.concurrent.ArrayBlockingQueue<>(DIGEST_BUFFERS + 1);
+    for (int i = 0; i < DIGEST_BUFFERS; i++) {
+      free.add(new byte[1 << 20]);
+    }
+    java.util.concurrent.FutureTask<byte[]> wholeDigest = new java.util.concurrent.FutureTask<>(() -> {
+      while (true) {
+        Chunk c = filled.take();
+        if (c.length() < 0) {
+          return whole.digest();
+        }
+        whole.update(c.buffer(), 0, c.length());
+        free.put(c.buffer());
+      }
+    });
+    Thread helper = new Thread(wholeDigest, "mlat-package-digest");
+    helper.setDaemon(true);
+    helper.start();
     long position = 0;
     int current = 0;
     try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buffer)) > 0;) {
-        whole.update(buffer, 0, n);
+      while (true) {
+        byte[] buffer = free.take();
+        int n = in.readNBytes(buffer, 0, buffer.length);
+        if (n == 0) {
+          break;
+        }
         long end = position + n;
         while (current < entries.size()) {
           Entry e = entries.get(current);
@@ -352,14 +382,24 @@ public final class ZipStructure {
             break;
           }
         }
+        filled.put(new Chunk(buffer, n));
         position = end;
       }
+      filled.put(new Chunk(null, -1));
+      byte[] wholeSha256 = wholeDigest.get();
+      java.util.Map<String, EntryDigest> map = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < digests.length; i++) {
+        map.put(entries.get(i).name(), new EntryDigest(java.util.HexFormat.of().formatHex(digests[i].digest()), crcs[i].getValue()));
+      }
+      return new Digests(java.util.HexFormat.of().formatHex(wholeSha256), map);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while hashing " + file);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("hashing " + file + " failed", e.getCause());
+    } finally {
+      wholeDigest.cancel(true); // no-op when done; otherwise stops the helper blocked on the queue
     }
-    java.util.Map<String, EntryDigest> map = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < digests.length; i++) {
-      map.put(entries.get(i).name(), new EntryDigest(java.util.HexFormat.of().formatHex(digests[i].digest()), crcs[i].getValue()));
-    }
-    return new Digests(java.util.HexFormat.of().formatHex(whole.digest()), map);
   }
 
   /** Checks the mimetype entry's content. */

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Small packages (issue 12): seal and open of the sample request (no attachment) per second on one
+# core (taskset), next to P-256 sign / verify / ECDH per second on BouncyCastle's provider and on
+# SunEC, on each JDK; then a JFR profile of the package loop, summarised by bench/jfr-summary.py.
+set -euo pipefail
+cd "$(dirname "$0")"
+JDKS=${JDKS:-"/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"}
+SECONDS_EACH=${SECONDS_EACH:-4}
+CORE=${CORE:-1}
+cp="target/classes:$(cat target/classpath.txt)"
+stamp=$(date -u +%Y%m%dT%H%MZ)
+mkdir -p results data/jfr
+out="results/$stamp-small.txt"
+{
+  echo "# small.sh $stamp, pinned to core $CORE, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  ps -eo ni,pcpu,comm --sort=-pcpu | head -6 | sed 's/^/  /'
+} | tee -a "$out"
+for jdk in $JDKS; do
+  taskset -c "$CORE" "$jdk/bin/java" -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" 2>&1 | grep -v "HV0\|hibernate" | sed "s|^|$(basename "$jdk") |" | tee -a "$out"
+  taskset -c "$CORE" "$jdk/bin/java" -XX:StartFlightRecording=filename=data/jfr/small-$(basename "$jdk").jfr,settings=profile \
+    -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" packages > /dev/null 2>&1
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | ./jfr-summary.py main \
+    | sed "s|^|$(basename "$jdk") jfr java: |" | tee -a "$out"
+  jfr print --events jdk.NativeMethodSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | ./jfr-summary.py main \
+    | head -16 | sed "s|^|$(basename "$jdk") jfr native: |" | tee -a "$out"
+done

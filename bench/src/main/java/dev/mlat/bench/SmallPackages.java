@@ -1,0 +1,207 @@
+package dev.mlat.bench;
+
+import dev.mlat.core.Jurisdiction;
+import dev.mlat.core.PartyId;
+import dev.mlat.core.json.MlatJson;
+import dev.mlat.core.model.message.MessageHeader;
+import dev.mlat.core.model.message.RequestMessage;
+import dev.mlat.core.testing.SampleMessages;
+import dev.mlat.core.validation.Level;
+import dev.mlat.crypto.AlgorithmPolicy;
+import dev.mlat.crypto.cms.CmsSigner;
+import dev.mlat.crypto.keys.KeyIdentity;
+import dev.mlat.crypto.keys.KeyRing;
+import dev.mlat.crypto.testing.TestPki;
+import dev.mlat.crypto.trust.TrustDirectory;
+import dev.mlat.crypto.trust.TrustVerifier;
+import dev.mlat.transport.pkg.InMemorySeenMessageStore;
+import dev.mlat.transport.pkg.PackageOpener;
+import dev.mlat.transport.pkg.PackageSealer;
+import dev.mlat.transport.pkg.VerifiedPackage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.crypto.KeyAgreement;
+
+/**
+ * Small packages: how many packages of a typical request (the sample French request, no
+ * attachment) one thread seals and opens per second, next to the rate of the public-key
+ * operations alone (ECDSA P-256 sign and verify, ECDH), on BouncyCastle's provider (what mlat uses)
+ * and on the JDK's SunEC, so that the share of everything else shows. Run it pinned to one core
+ * ({@code taskset -c 1}).
+ *
+ * <pre>java -cp ... dev.mlat.bench.SmallPackages [seconds per measurement]</pre>
+ */
+public final class SmallPackages {
+  private SmallPackages() {}
+
+  public static void main(String[] args) throws Exception {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    String only = args.length > 1 ? args[1] : "all";
+    Clock clock = Clock.systemUTC();
+    AlgorithmPolicy policy = AlgorithmPolicy.defaultPolicy();
+    PartyId fr = PackageRun.party("FR:FR-MOJ-BEPI");
+    PartyId de = PackageRun.party("DE:DE-BFJ");
+    TestPki frPki = TestPki.builder(Jurisdiction.of("FR")).authority("FR-MOJ-BEPI").build();
+    TestPki dePki = TestPki.builder(Jurisdiction.of("DE")).authority("DE-BFJ").build();
+    Path work = Files.createTempDirectory("mlat-small");
+    Path trustFolder = work.resolve("trust");
+    frPki.writeTo(trustFolder);
+    dePki.writeTo(trustFolder);
+    TrustVerifier trust = TrustVerifier.builder(TrustDirectory.load(trustFolder)).clock(clock).build();
+    var signing = frPki.authority("FR-MOJ-BEPI").signing();
+    CmsSigner signer = CmsSigner.builder(policy, clock)
+        .signer(fr.jurisdiction(), KeyIdentity.of(signing.keyPair().getPrivate(), signing.chain()), frPki.algorithm().signatureAlgorithm())
+        .build();
+    PackageSealer sealer = PackageSealer.builder(policy, clock).issuer(fr, signer).trust(trust).build();
+    var encryption = dePki.authority("DE-BFJ").encryption();
+    PackageOpener opener = PackageOpener.builder(de, KeyRing.of(KeyIdentity.of(encryption.keyPair().getPrivate(), encryption.chain())),
+        trust, new InMemorySeenMessageStore()).clock(clock).quarantine(work.resolve("quarantine")).requestLevel(Level.DRAFT).build();
+    RequestMessage withReference = SampleMessages.request(); // refers to one attachment: dropped (no attachment here)
+    RequestMessage sample = new RequestMessage(withReference.header(), withReference.request().toBuilder().attachments(List.of()).build());
+    int jsonBytes = MlatJson.strict().writeMessage(sample).length;
+    Path packages = Files.createDirectory(work.resolve("packages"));
+    Path outputs = Files.createDirectory(work.resolve("out"));
+    Path one = packages.resolve("one.mlat");
+    sealer.seal(sample, List.of(), one);
+    System.out.printf(Locale.ROOT, "message.json %d bytes, package %d bytes, JDK %s%n", jsonBytes, Files.size(one),
+        System.getProperty("java.version"));
+
+    if (only.equals("all") || only.equals("packages")) {
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      for (int pass = 0; pass < 3; pass++) { // pass 0 warms up
+        int n = 0;
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+          MessageHeader h = sample.header();
+          var m = new RequestMessage(new MessageHeader(UUID.randomUUID(), h.requestId(), h.sender(), h.recipient(), h.createdAt()),
+              sample.request());
+          sealer.seal(m, List.of(), packages.resolve(n + ".mlat"));
+          n++;
+        }
+        double sealRate = n / ((System.nanoTime() - t0) / 1e9);
+        double sealCpu = n / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
+        PackageRun.deleteTree(packages);
+        Files.createDirectory(packages);
+        sealer.seal(sample, List.of(), one);
+        n = 0;
+        c0 = threads.getCurrentThreadCpuTime();
+        t0 = System.nanoTime();
+        end = t0 + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+          Path out = Files.createDirectory(outputs.resolve(Integer.toString(n)));
+          if (!(opener.open(one, out) instanceof VerifiedPackage)) {
+            throw new IllegalStateException("not opened");
+          }
+          n++;
+        }
+        double openRate = n / ((System.nanoTime() - t0) / 1e9);
+        double openCpu = n / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
+        PackageRun.deleteTree(outputs);
+        Files.createDirectory(outputs);
+        System.out.printf(Locale.ROOT, "pass=%d load=%s packages per second, one thread: seal %.0f open %.0f (wall); per CPU-second of"
+            + " that thread: seal %.0f open %.0f%n", pass, load(), sealRate, openRate, sealCpu, openCpu);
+      }
+    }
+    if (only.equals("all") || only.equals("pk")) {
+      Provider bc = dev.mlat.crypto.internal.Providers.bouncyCastle();
+      Provider sun = java.security.Security.getProvider("SunEC");
+      for (int pass = 0; pass < 2; pass++) {
+        for (Provider p : List.of(bc, sun)) {
+          System.out.printf(Locale.ROOT, "pass=%d load=" + load() + " %s P-256 operations per second: sign %.0f verify %.0f ecdh %.0f%n", pass, p.getName(),
+              sign(p, seconds), verify(p, seconds), ecdh(p, seconds));
+        }
+      }
+    }
+    PackageRun.deleteTree(work);
+  }
+
+  static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  static KeyPair keyPair(Provider p) throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC", p);
+    g.initialize(new ECGenParameterSpec("secp256r1"));
+    return g.generateKeyPair();
+  }
+
+  /** Signing with the same private key object (a sealer holds its key), 10 KB of content. */
+  static double sign(Provider p, double seconds) throws Exception {
+    PrivateKey key = keyPair(p).getPrivate();
+    byte[] data = new byte[10_000];
+    int n = 0;
+    long t0 = System.nanoTime();
+    long end = t0 + (long) (seconds * 1e9);
+    while (System.nanoTime() < end) {
+      Signature s = Signature.getInstance("SHA256withECDSA", p);
+      s.initSign(key);
+      s.update(data);
+      s.sign();
+      n++;
+    }
+    return n / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Verifying with a public key object decoded each time (as from a certificate in each message). */
+  static double verify(Provider p, double seconds) throws Exception {
+    KeyPair kp = keyPair(p);
+    byte[] encoded = kp.getPublic().getEncoded();
+    byte[] data = new byte[10_000];
+    Signature s0 = Signature.getInstance("SHA256withECDSA", p);
+    s0.initSign(kp.getPrivate());
+    s0.update(data);
+    byte[] sig = s0.sign();
+    KeyFactory kf = KeyFactory.getInstance("EC", p);
+    int n = 0;
+    long t0 = System.nanoTime();
+    long end = t0 + (long) (seconds * 1e9);
+    while (System.nanoTime() < end) {
+      PublicKey pub = kf.generatePublic(new X509EncodedKeySpec(encoded));
+      Signature s = Signature.getInstance("SHA256withECDSA", p);
+      s.initVerify(pub);
+      s.update(data);
+      if (!s.verify(sig)) {
+        throw new IllegalStateException();
+      }
+      n++;
+    }
+    return n / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  /** One key agreement with a public key object decoded each time (the recipient's side). */
+  static double ecdh(Provider p, double seconds) throws Exception {
+    KeyPair mine = keyPair(p);
+    byte[] encoded = keyPair(p).getPublic().getEncoded();
+    KeyFactory kf = KeyFactory.getInstance("EC", p);
+    int n = 0;
+    long t0 = System.nanoTime();
+    long end = t0 + (long) (seconds * 1e9);
+    while (System.nanoTime() < end) {
+      KeyAgreement a = KeyAgreement.getInstance("ECDH", p);
+      a.init(mine.getPrivate());
+      a.doPhase(kf.generatePublic(new X509EncodedKeySpec(encoded)), true);
+      a.generateSecret();
+      n++;
+    }
+    return n / ((System.nanoTime() - t0) / 1e9);
+  }
+}
