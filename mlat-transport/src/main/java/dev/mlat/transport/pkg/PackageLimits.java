@@ -43,7 +43,7 @@ public record PackageLimits(long maxPackageBytes, int maxEntries, int maxAttachm
    * their CMS overhead), 5 minutes of clock skew.
    */
   public static PackageLimits defaults() {
-    return new PackageLimits(256L << 30, 1004, 1000, 64 << 10, 64 << 10, 72L << 20, 66L << 30, 300);
+    return new PackageLimits(256L << 30, 1004, 1000, 256 << 10, 64 << 10, 72L << 20, 66L << 30, 300);
   }
 
   /** With another {@code maxPackageBytes}. */

@@ -72,6 +72,28 @@ class PackageLimitsTest {
     assertLimit(l -> l.withMaxAttachments(2), CLOCK, TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, PipelineStage.STRUCTURE);
   }
 
+  /**
+   * The defaults fit together: a package with the most attachments the defaults allow has a
+   * header.json (about 142 bytes per entry) within the default maxHeaderBytes, so what a default
+   * sealer writes a default opener accepts (64 KiB was too small for 1,000 attachments).
+   */
+  @Test
+  void aPackageWithTheMostAttachmentsTheDefaultsAllowOpensUnderTheDefaults() throws Exception {
+    int count = PackageLimits.defaults().maxAttachments();
+    List<byte[]> contents = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      contents.add(bytes(1 + i % 7, i));
+    }
+    var s = withAttachments(SampleMessages.oneOfEach().get(4), contents);
+    Path file = dir.resolve("many.mlat");
+    sealer(FR).seal(s.message(), s.sources(), file);
+    var opener = PackageOpener.builder(DE, PackageFixture.keyRing(DE), PackageFixture.TRUST, new InMemorySeenMessageStore())
+        .clock(CLOCK).quarantine(dir.resolve("q3")).requestLevel(Level.DRAFT).build();
+    var result = opener.open(file, Files.createDirectory(dir.resolve("many-out")));
+    assertThat(result).isInstanceOf(VerifiedPackage.class);
+    assertThat(((VerifiedPackage) result).attachments()).hasSize(count);
+  }
+
   @Test
   void maxHeaderBytes() throws Exception {
     assertLimit(l -> l.withMaxHeaderBytes(200), CLOCK, TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, PipelineStage.STRUCTURE);
