@@ -86,6 +86,22 @@ final class OutputFiles {
     }
   }
 
+  /** Copies the folder {@code from} to {@code to} (created), files and sub-folders; existing files are an error. */
+  static void copyTree(Path from, Path to) {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    } catch (IOException e) {
+      throw ioFailure("cannot copy " + from + " to " + to, e);
+    }
+  }
+
   /** An I/O failure as the user sees it: {@code FILE_NOT_FOUND} or {@code IO_FAILED}, exit 4. */
   static CliFailure ioFailure(String what, IOException e) {
     if (e instanceof NoSuchFileException) {
