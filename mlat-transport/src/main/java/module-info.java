@@ -6,7 +6,7 @@ module dev.mlat.transport {
   requires java.net.http;
 
   exports dev.mlat.transport;
+  exports dev.mlat.transport.https;
   exports dev.mlat.transport.pkg;
   exports dev.mlat.transport.receipt;
-  exports dev.mlat.transport.https;
 }

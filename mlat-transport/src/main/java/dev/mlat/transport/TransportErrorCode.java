@@ -96,6 +96,7 @@ public enum TransportErrorCode implements ErrorCode {
   // drop box
 
   // exchange service
+
   // https channel
 
   /** The TLS peer's certificate chain was refused by the trust directory (unknown anchor, wrong jurisdiction, expired, revoked, not a registered authority or carrier); the cause names the trust rule. */
