@@ -70,4 +70,12 @@ class ExamplesTest {
       assertThat(printed()).startsWith("skipped: ");
     }
   }
+
+  @Test
+  void caseSystem() throws Exception {
+    var record = CaseSystemExample.run(dir, out);
+    assertThat(record.status()).isEqualTo("answered");
+    assertThat(record.evidence()).singleElement().satisfies(f -> assertThat(f).hasContent("customer_id,name\nC-0042,Example Customer"));
+    assertThat(printed()).contains("delivered; receipt signed by US:US-DOJ", "case PARQUET-PARIS-2026-00042: answered");
+  }
 }
