@@ -9,4 +9,9 @@ module dev.mlat.transport {
   exports dev.mlat.transport.https;
   exports dev.mlat.transport.pkg;
   exports dev.mlat.transport.receipt;
+  requires java.sql;
+
+  exports dev.mlat.transport.ledger;
+  exports dev.mlat.transport.dropbox;
+  exports dev.mlat.transport.exchange;
 }

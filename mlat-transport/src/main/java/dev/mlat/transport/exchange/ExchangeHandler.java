@@ -1,0 +1,19 @@
+package dev.mlat.transport.exchange;
+
+import java.sql.Connection;
+
+/**
+ * The application's side of the exchange service: receives each incoming message exactly once.
+ *
+ * <p>{@link #handle} runs inside the ledger transaction that marks the message delivered. Writes
+ * the application makes through {@code transaction} commit with that mark or not at all, so a
+ * crash can never hand the same message over twice nor lose it. An application whose effects live
+ * elsewhere gets the message again after a crash during {@code handle} (same message id): it must
+ * make that effect idempotent by message id. Throwing rolls back; the message is offered again on
+ * the next round.
+ */
+@FunctionalInterface
+public interface ExchangeHandler {
+  /** Handles one message. Never commit, roll back or close {@code transaction}. */
+  void handle(Delivery delivery, Connection transaction) throws Exception;
+}
