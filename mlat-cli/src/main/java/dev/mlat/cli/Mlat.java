@@ -3,6 +3,7 @@ package dev.mlat.cli;
 import dev.mlat.cli.internal.Cli;
 import dev.mlat.cli.internal.CliContext;
 import dev.mlat.cli.internal.DemoCommand;
+import dev.mlat.cli.internal.LedgerCommand;
 import dev.mlat.cli.internal.OpenCommand;
 import dev.mlat.cli.internal.PkiCommand;
 import dev.mlat.cli.internal.ReceiptCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Exchange mutual legal assistance requests between states: test PKIs, request drafts, validation, sealing, opening, receipts, relays.",
     subcommands = {PkiCommand.class, RequestCommand.class, SealCommand.class, VerifyCommand.class, OpenCommand.class,
-        ReceiptCommand.class, RelayCommand.class, DemoCommand.class})
+        ReceiptCommand.class, RelayCommand.class, LedgerCommand.class, DemoCommand.class})
 public final class Mlat implements Runnable {
 
   @Spec

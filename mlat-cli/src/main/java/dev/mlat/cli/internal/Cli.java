@@ -131,10 +131,12 @@ public final class Cli {
 
   /** The exit code of an mlat-transport error code (by its block: docs/CLI.md lists them). */
   static ExitCode exitCodeOfTransport(String code) {
-    if (code.equals("IO_FAILURE")) {
+    if (code.equals("IO_FAILURE") || code.equals("LEDGER_UNAVAILABLE") || code.equals("LEDGER_LOCKED")
+        || code.equals("LEDGER_SCHEMA_TOO_NEW") || code.equals("LEDGER_MIGRATION_FAILED")) {
       return ExitCode.IO;
     }
-    if (code.startsWith("PACKAGE_") || code.startsWith("RECEIPT_") || code.startsWith("LEDGER_")) {
+    if (code.startsWith("PACKAGE_") || code.startsWith("RECEIPT_") || code.startsWith("AUDIT_") || code.startsWith("BLOB_")
+        || code.equals("EXCHANGE_DELIVERY_REFUSED") || code.equals("EXCHANGE_RECEIPT_INVALID")) {
       return ExitCode.VERIFICATION_FAILED;
     }
     if (code.startsWith("HTTPS_") || code.startsWith("EXCHANGE_") || code.startsWith("DROPBOX_")) {
