@@ -9,6 +9,8 @@ import dev.mlat.cli.internal.PkiCommand;
 import dev.mlat.cli.internal.ReceiptCommand;
 import dev.mlat.cli.internal.RelayCommand;
 import dev.mlat.cli.internal.SealCommand;
+import dev.mlat.cli.internal.SendCommand;
+import dev.mlat.cli.internal.ServeCommand;
 import dev.mlat.cli.internal.VerifyCommand;
 import dev.mlat.cli.internal.RequestCommand;
 import dev.mlat.cli.internal.VersionProvider;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Exchange mutual legal assistance requests between states: test PKIs, request drafts, validation, sealing, opening, receipts, relays.",
     subcommands = {PkiCommand.class, RequestCommand.class, SealCommand.class, VerifyCommand.class, OpenCommand.class,
-        ReceiptCommand.class, RelayCommand.class, LedgerCommand.class, DemoCommand.class})
+        ReceiptCommand.class, RelayCommand.class, SendCommand.class, ServeCommand.class, LedgerCommand.class,
+        DemoCommand.class})
 public final class Mlat implements Runnable {
 
   @Spec

@@ -231,4 +231,36 @@ final class Material {
     }
     return length;
   }
+
+  /** The TLS key and chain of a PKCS#12 file (alias {@code tls}, as mlat pki init writes it, or its only key entry). */
+  static dev.mlat.transport.https.TlsIdentity tlsIdentity(Path p12, char[] password) {
+    if (!Files.isRegularFile(p12)) {
+      throw new CliFailure(CliErrorCode.FILE_NOT_FOUND, ExitCode.IO, "--tls: " + p12 + ": no such file");
+    }
+    try (InputStream in = Files.newInputStream(p12)) {
+      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      store.load(in, password);
+      String alias = store.containsAlias("tls") ? "tls" : null;
+      if (alias == null) {
+        var aliases = java.util.Collections.list(store.aliases());
+        if (aliases.size() != 1) {
+          throw CliFailure.usage("--tls: " + p12 + " has no entry 'tls' and " + aliases.size() + " entries");
+        }
+        alias = aliases.get(0);
+      }
+      java.security.PrivateKey key = (java.security.PrivateKey) store.getKey(alias, password);
+      List<X509Certificate> chain = new ArrayList<>();
+      for (java.security.cert.Certificate c : store.getCertificateChain(alias)) {
+        chain.add((X509Certificate) c);
+      }
+      return dev.mlat.transport.https.TlsIdentity.of(key, chain);
+    } catch (IOException e) {
+      if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
+        throw new CliFailure(dev.mlat.crypto.CryptoErrorCode.KEYSTORE_WRONG_PASSWORD, ExitCode.CRYPTO, "--tls: wrong password for " + p12, e);
+      }
+      throw OutputFiles.ioFailure("--tls: cannot read " + p12, e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new CliFailure(dev.mlat.crypto.CryptoErrorCode.KEYSTORE_INVALID, ExitCode.CRYPTO, "--tls: " + p12 + ": " + e.getMessage(), e);
+    }
+  }
 }
