@@ -72,7 +72,7 @@ public final class RelayCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws MlatCryptoException, MlatTransportException, IOException {
+  public Integer call() throws Exception {
     key.check();
     PartyId target = Arguments.party("--to", to);
     OutputFiles.refuseExisting(out, force);
@@ -91,12 +91,9 @@ public final class RelayCommand implements Callable<Integer> {
       PackageSealer sealer = PackageSealer.builder(AlgorithmPolicy.defaultPolicy(), context.clock())
           .issuer(self, Material.signer(context, self.jurisdiction(), signing)).trust(trust).build();
       try (Opening.Opened opened = Opening.open(context, trust, loaded.ring(), self, packageFile, out, level)) {
-        if (force) {
-          Files.deleteIfExists(out);
-        }
         SealedPackage relayed;
         try {
-          relayed = sealer.relay(opened.verified(), packageFile, target, out);
+          relayed = OutputFiles.writeThenMove(out, force, file -> sealer.relay(opened.verified(), packageFile, target, file));
         } catch (IllegalArgumentException e) {
           throw CliFailure.usage(e.getMessage());
         }

@@ -126,7 +126,7 @@ public final class SealCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws MlatCryptoException, IOException {
+  public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(context, err);
     OutputFiles.refuseExisting(out, force);
@@ -163,15 +163,11 @@ public final class SealCommand implements Callable<Integer> {
       if (toCertificate != null) {
         builder.recipientCertificate(recipient, pemCertificate(toCertificate));
       }
-      if (force) {
-        Files.deleteIfExists(out);
-      }
-      Path parent = out.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
       progress.show("sealing " + file.getFileName() + "...");
+      PackageSealer sealer = builder.build();
       SealedPackage sealed;
       try {
-        sealed = builder.build().seal(message, sources, out);
+        sealed = OutputFiles.writeThenMove(out, force, target -> sealer.seal(message, sources, target));
       } catch (IllegalArgumentException e) {
         throw new CliFailure(CliErrorCode.ATTACHMENT_MISMATCH, ExitCode.INVALID_INPUT, e.getMessage(), e);
       }

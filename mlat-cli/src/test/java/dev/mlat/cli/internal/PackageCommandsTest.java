@@ -330,6 +330,27 @@ class PackageCommandsTest {
     assertThat(r.out()).contains("seal", "verify", "open", "receipt", "relay", "  5   verification failed", "  6   transfer failed");
   }
 
+  @Test
+  void anExistingPackageIsReplacedOnlyWithForceAndOnlyByAComplete() throws Exception {
+    Path out = dir.resolve("p.mlat");
+    Files.writeString(out, "old");
+    var refused = mlat("seal", p(request), "--attach", p(order), "--signer", p(shared.resolve("fr/FR-MOJ-signing.p12")),
+        "--to", "US:US-DOJ", "--trust", p(trust), "--out", p(out));
+    assertThat(refused.exitCode()).isEqualTo(4);
+    assertThat(refused.err()).startsWith("mlat: OUTPUT_EXISTS: ");
+    var failing = mlat("seal", p(request), "--signer", p(shared.resolve("fr/FR-MOJ-signing.p12")),
+        "--to", "US:US-DOJ", "--trust", p(trust), "--out", p(out), "--force");
+    assertThat(failing.exitCode()).isEqualTo(1);
+    assertThat(out).hasContent("old");
+    var replaced = mlat("seal", p(request), "--attach", p(order), "--signer", p(shared.resolve("fr/FR-MOJ-signing.p12")),
+        "--to", "US:US-DOJ", "--trust", p(trust), "--out", p(out), "--force");
+    assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+    assertThat(mlat("verify", p(out), "--trust", p(trust)).exitCode()).isZero();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(f -> f.getFileName().toString())).containsExactly("p.mlat");
+    }
+  }
+
   static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i <= haystack.length - needle.length; i++) {
