@@ -78,13 +78,35 @@ public final class CmsDecryptor {
   private final AlgorithmPolicy policy;
   private final KeyRing keyRing;
   private final CmsLimits limits;
+  private final boolean allowClassicalBesidePostQuantum;
 
-  /** A decryptor for the identities of {@code keyRing}. */
+  /**
+   * A decryptor for the identities of {@code keyRing}. A message opened with a post-quantum
+   * identity (ML-KEM or a composite KEM) that also carries a classical RecipientInfo (RSA key
+   * transport, ECDH key agreement, password) is refused with CMS_CLASSICAL_BESIDE_POST_QUANTUM: its
+   * content key is exposed to a future quantum attacker through that RecipientInfo (see
+   * {@link #allowingClassicalBesidePostQuantum()}).
+   */
   public CmsDecryptor(AlgorithmPolicy policy, KeyRing keyRing, CmsLimits limits) {
+    this(policy, keyRing, limits, false);
+  }
+
+  private CmsDecryptor(AlgorithmPolicy policy, KeyRing keyRing, CmsLimits limits, boolean allowClassicalBesidePostQuantum) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.allowClassicalBesidePostQuantum = allowClassicalBesidePostQuantum;
     Asn1Limits.ensureInstalled();
+  }
+
+  /**
+   * A copy that opens, with a post-quantum identity, messages that also carry classical
+   * RecipientInfos for other recipients: the counterpart of
+   * {@code CmsEncryptor.Builder.allowClassicalBesidePostQuantum()}, for a transition in which a
+   * partner still has only classical keys. Use it only when the agreement provides for it.
+   */
+  public CmsDecryptor allowingClassicalBesidePostQuantum() {
+    return new CmsDecryptor(policy, keyRing, limits, true);
   }
 
   /**
@@ -185,6 +207,16 @@ public final class CmsDecryptor {
                 + " identities of the key ring");
       }
       KeyEstablishmentAlgorithm algorithm = checkRecipient(chosen, identity, sender);
+      if (algorithm.postQuantum() && !allowClassicalBesidePostQuantum) {
+        for (RecipientInformation other : recipients.getRecipients()) {
+          if (other != chosen && !resistsQuantumAttack(other)) {
+            throw new MlatCryptoException(CryptoErrorCode.CMS_CLASSICAL_BESIDE_POST_QUANTUM,
+                "the message is encrypted for this " + algorithm + " identity and also carries a classical RecipientInfo ("
+                    + other.getKeyEncryptionAlgOID() + ") that exposes the same content key to a future quantum attacker;"
+                    + " refused unless the decryptor allows classical recipients beside post-quantum ones");
+          }
+        }
+      }
       Recipient recipient = recipientFor(chosen, identity, algorithm);
       CMSTypedStream content;
       try {
@@ -289,6 +321,15 @@ public final class CmsDecryptor {
     } catch (IOException | RuntimeException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "AES-GCM parameters cannot be parsed", e);
     }
+  }
+
+  /** KEM RecipientInfos of a post-quantum KEM and symmetric key-encryption keys resist; anything else is classical. */
+  private static boolean resistsQuantumAttack(RecipientInformation ri) {
+    if (ri instanceof KEMRecipientInformation) {
+      return KeyEstablishmentAlgorithm.fromOid(ri.getKeyEncryptionAlgOID(), ri.getKeyEncryptionAlgParams())
+          .map(KeyEstablishmentAlgorithm::postQuantum).orElse(false);
+    }
+    return ri instanceof org.bouncycastle.cms.KEKRecipientInformation;
   }
 
   private KeyIdentity match(RecipientInformation ri) {

@@ -373,6 +373,16 @@ public final class CmsSignatureVerifier {
     }
     checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), cert);
     Instant signingTime = Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)).getDate().toInstant();
+    // BouncyCastle refuses a certificate that is not valid at the claimed signing time as a failed
+    // signature; it is a certificate problem, and the operator must be told which one.
+    if (signingTime.isAfter(cert.getNotAfter().toInstant())) {
+      throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_EXPIRED, "the certificate of " + describe(signer)
+          + " expired at " + cert.getNotAfter().toInstant() + ", before the signing time " + signingTime + " the signature claims");
+    }
+    if (signingTime.isBefore(cert.getNotBefore().toInstant())) {
+      throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID, "the certificate of " + describe(signer)
+          + " is valid from " + cert.getNotBefore().toInstant() + ", after the signing time " + signingTime + " the signature claims");
+    }
     boolean valid;
     try {
       valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle()).build(cert));
