@@ -1,13 +1,17 @@
 #!/bin/sh
-# Produces an mlat package with openssl, zip, sha256sum and jq only (plus POSIX shell tools: head,
-# tail, od, tr, cut, wc, split, date). docs/FORMAT.md, "Producing with OpenSSL".
+# Produces an mlat package with openssl, zip, sha256sum and jq only (plus the base tools of every
+# POSIX system: sh, head, tail, od, tr, cut, wc, split, basename, grep, date, mktemp). docs/FORMAT.md,
+# "Producing with OpenSSL"; docs/CONFORMANCE.md, "The OpenSSL-only scripts".
 #
 # usage: make-package.sh MESSAGE.json SIGNER_CERT.pem SIGNER_KEY.pem SIGNER_CHAIN.pem RECIPIENT_CERT.pem OUT.mlat [ID=FILE=MEDIA/TYPE ...]
 #   MESSAGE.json     the lifecycle message as mlat's JSON ({"schemaVersion":"1.0","message":{...}}); its
 #                    attachment references (if its type has any) must describe the files given
 #   SIGNER_*         the issuing authority's signing certificate, key and issuing CA(s); it also signs the header
-#   RECIPIENT_CERT   the recipient's encryption certificate (EC; for RSA use the rsa_* -keyopt options of docs/CMS.md)
-# Validity: 30 days. Segments of 256 KiB.
+#   RECIPIENT_CERT   the recipient's encryption certificate: EC (ECDH with the SHA-256 KDF) or RSA
+#                    (RSA-OAEP with SHA-256 and MGF1-SHA-256); OpenSSL's defaults for both are refused
+# environment (optional):
+#   MLAT_CREATED     the header's creation time (ISO-8601 UTC, whole seconds) instead of now
+# Validity: 30 days from the creation time. Segments of 256 KiB.
 set -eu
 msg=$1; scert=$2; skey=$3; schain=$4; rcert=$5; out=$6; shift 6
 w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
@@ -55,10 +59,19 @@ CNF
 openssl asn1parse -genconf "$w/content.cnf" -noout -out "$w/content.der"
 openssl cms -sign -cades -nosmimecap -md sha256 -binary -nodetach -in "$w/content.der" \
   -signer "$scert" -inkey "$skey" -certfile "$schain" -outform DER -out "$w/signed.p7s"
-openssl cms -encrypt -aes-256-gcm -binary -in "$w/signed.p7s" -outform DER -out "$w/pkg/message.p7m" \
-  -recip "$rcert" -keyopt ecdh_kdf_md:sha256
-created=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-expires=$(date -u -d "+30 days" +%Y-%m-%dT%H:%M:%SZ)
+if openssl x509 -in "$rcert" -noout -text | grep -q 'Public Key Algorithm: rsaEncryption'; then
+  set -- -keyopt rsa_padding_mode:oaep -keyopt rsa_oaep_md:sha256 -keyopt rsa_mgf1_md:sha256
+else
+  set -- -keyopt ecdh_kdf_md:sha256
+fi
+openssl cms -encrypt -aes-256-gcm -binary -in "$w/signed.p7s" -outform DER -out "$w/pkg/message.p7m" -recip "$rcert" "$@"
+if [ -n "${MLAT_CREATED:-}" ]; then
+  start=$(date -u -d "$MLAT_CREATED" +%s)
+else
+  start=$(date -u +%s)
+fi
+created=$(date -u -d "@$start" +%Y-%m-%dT%H:%M:%SZ)
+expires=$(date -u -d "@$((start + 30 * 86400))" +%Y-%m-%dT%H:%M:%SZ)
 names=""; n=1; while [ "$n" -le "$i" ]; do names="$names attachments/$n"; n=$((n + 1)); done
 entries='[]'
 for name in $names message.p7m; do

@@ -1,18 +1,41 @@
 #!/bin/sh
-# Opens and checks an mlat package with openssl, unzip, sha256sum and jq only (plus POSIX shell
-# tools: head, tail, od, tr, cut, wc, date). docs/FORMAT.md, "Opening with OpenSSL".
+# Opens and checks an mlat package with openssl, unzip, sha256sum and jq only (plus the base tools
+# of every POSIX system: sh, head, tail, od, tr, cut, wc, sed, grep, date, mktemp). docs/FORMAT.md,
+# "Opening with OpenSSL"; docs/CONFORMANCE.md, "The OpenSSL-only scripts".
 #
 # usage: open-package.sh PACKAGE HEADER_SIGNER_ROOT_CA.pem RECIPIENT_CERT.pem RECIPIENT_KEY.pem OUTDIR [ISSUER_ROOT_CA.pem]
-#   HEADER_SIGNER_ROOT_CA  the root of the jurisdiction of the header's sender
-#   ISSUER_ROOT_CA         the root of the issuing authority's jurisdiction (default: the same;
+#   HEADER_SIGNER_ROOT_CA  the trust anchor(s) of the header sender's jurisdiction; when the file also
+#                          holds CRLs (PEM), every certificate's revocation is checked against them
+#   ISSUER_ROOT_CA         the same for the issuing authority's jurisdiction (default: the same file;
 #                          differs for a relayed package)
+# environment (optional):
+#   MLAT_VERIFY_AT         the instant to verify at (ISO-8601 UTC, for example the conformance vectors'
+#                          2026-12-01T00:00:00Z) instead of now: certificates, CRLs, expiry
+#   MLAT_TRUST_DIR         a trust directory (docs/TRUST.md): the signers must be registered in
+#                          <J>/authorities.json with the sign role (a relay with the relay role)
 # Writes OUTDIR/message.json, OUTDIR/message.p7s and OUTDIR/attachments/<id>. Exits non-zero at the
-# first failed rule, naming it.
+# first failed rule, naming it. Not checked here (a full reader does): the exact CAdES profile of
+# the signatures (docs/CMS.md) and the lifecycle message's validation.
 set -eu
 pkg=$1; header_ca=$2; cert=$3; key=$4; out=$5; issuer_ca=${6:-$2}
 w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
 fail() { echo "open-package: $*" >&2; exit 1; }
 hex() { od -An -v -tx1 | tr -d ' \n'; }
+epoch() { date -u -d "$1" +%s; }
+if [ -n "${MLAT_VERIFY_AT:-}" ]; then
+  now=$(epoch "$MLAT_VERIFY_AT") || fail "MLAT_VERIFY_AT is not a date: $MLAT_VERIFY_AT"
+  attime="-attime $now"
+else
+  now=$(date -u +%s); attime=""
+fi
+crls() { if grep -q 'BEGIN X509 CRL' "$1"; then echo "-crl_check_all"; fi; }
+subject() { openssl x509 -in "$1" -noout -subject -nameopt RFC2253 | sed 's/^subject=//'; }
+rdn() { subject "$1" | tr ',' '\n' | sed -n "s/^$2=//p" | head -n 1; }
+registered() { # party role: the party is registered with the role in MLAT_TRUST_DIR (when given)
+  [ -z "${MLAT_TRUST_DIR:-}" ] && return 0
+  jq -e --arg id "$1" --arg role "$2" '.authorities[] | select(.id == $id) | .roles | index($role)' \
+    "$MLAT_TRUST_DIR/${1%%:*}/authorities.json" > /dev/null 2>&1
+}
 
 # 1. structure: entry order (unzip lists the central directory in order)
 unzip -Z1 "$pkg" > "$w/names" || fail "not a ZIP file"
@@ -24,10 +47,21 @@ unzip -Z -v "$pkg" | grep -q "compression method: *none (stored)" || fail "entri
 # 2. header and its detached signature by the sending authority
 unzip -p "$pkg" header.json > "$w/header.json"
 unzip -p "$pkg" header.p7s > "$w/header.p7s"
-openssl cms -verify -binary -inform DER -in "$w/header.p7s" -content "$w/header.json" -CAfile "$header_ca" \
-  -out /dev/null 2> "$w/err" || { cat "$w/err" >&2; fail "header.p7s does not verify"; }
+# shellcheck disable=SC2046,SC2086
+openssl cms -verify -binary -inform DER -in "$w/header.p7s" -content "$w/header.json" -CAfile "$header_ca" $(crls "$header_ca") \
+  $attime -signer "$w/header-signer.pem" -out /dev/null 2> "$w/err" || { cat "$w/err" >&2; fail "header.p7s does not verify"; }
 h() { jq -r "$1" "$w/header.json"; }
 [ "$(h .format)" = mlat-package ] && [ "$(h .formatVersion)" = 1 ] || fail "not an mlat package of format version 1"
+relayed=$(h '.originalSender // empty')
+signer=$(rdn "$w/header-signer.pem" organizationIdentifier)
+[ "$(rdn "$w/header-signer.pem" C)" = "$(h .sender | cut -d: -f1)" ] || fail "header.p7s is signed by $signer, not by an authority of the sender's jurisdiction"
+if [ -n "$relayed" ]; then
+  [ "$signer" = "$(h .sender)" ] || fail "a relayed package's header must be signed by the relay $(h .sender), not $signer"
+  [ "$(h .sender | cut -d: -f1)" = "$(h .recipient | cut -d: -f1)" ] || fail "the relay $(h .sender) forwards to another jurisdiction"
+  registered "$signer" relay || fail "$signer is not registered as a relay"
+else
+  registered "$signer" sign || fail "$signer is not registered to sign"
+fi
 
 # 3. every entry against the header; expiry
 jq -r '.entries[] | "\(.name) \(.size) \(.sha256)"' "$w/header.json" > "$w/entries"
@@ -36,27 +70,32 @@ while read -r name size sha; do
   [ "$(wc -c < "$w/entry" | tr -d ' ')" = "$size" ] || fail "$name: size differs from the header"
   [ "$(sha256sum < "$w/entry" | cut -d' ' -f1)" = "$sha" ] || fail "$name: SHA-256 differs from the header"
 done < "$w/entries"
-now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-expr "$now" \< "$(h .expires)" > /dev/null || fail "expired at $(h .expires)"
+[ "$(epoch "$(h .created)")" -le $((now + 300)) ] || fail "created $(h .created), in the future"
+[ "$now" -lt "$(epoch "$(h .expires)")" ] || fail "expired at $(h .expires)"
 
 # 4. decrypt (AES-256-GCM, tag checked by openssl) and verify the issuing authority's signature
 unzip -p "$pkg" message.p7m > "$w/message.p7m"
 openssl cms -decrypt -binary -inform DER -in "$w/message.p7m" -recip "$cert" -inkey "$key" -out "$w/signed.p7s" \
   2> "$w/err" || { cat "$w/err" >&2; fail "message.p7m does not decrypt"; }
-openssl cms -verify -binary -inform DER -in "$w/signed.p7s" -CAfile "$issuer_ca" -out "$w/content.der" \
-  2> "$w/err" || { cat "$w/err" >&2; fail "the issuing authority's signature does not verify"; }
+# shellcheck disable=SC2046,SC2086
+openssl cms -verify -binary -inform DER -in "$w/signed.p7s" -CAfile "$issuer_ca" $(crls "$issuer_ca") $attime \
+  -signer "$w/issuer.pem" -out "$w/content.der" 2> "$w/err" || { cat "$w/err" >&2; fail "the issuing authority's signature does not verify"; }
 
 # 5. the signed binding (SealedContent: version, sender, recipient, message id, payload) against the header
 openssl asn1parse -inform DER -in "$w/content.der" > "$w/asn1"
 field() { sed -n "$1p" "$w/asn1" | sed 's/^[^:]*:[^:]*:[^:]*://'; }
 [ "$(sed -n 2p "$w/asn1" | sed 's/.*INTEGER *://')" = 01 ] || fail "SealedContent version is not 1"
 inner_sender=$(field 3); inner_recipient=$(field 4); inner_id=$(field 5)
-if [ "$(h '.originalSender // empty')" = "" ]; then
+if [ -z "$relayed" ]; then
   want_sender=$(h .sender); want_recipient=$(h .recipient)
 else
-  want_sender=$(h .originalSender); want_recipient=$(h .sender)   # relayed (the relay's registration: trust directory)
+  want_sender=$relayed; want_recipient=$(h .sender)   # relayed: signed by the original issuer for the relay
 fi
 [ "$inner_sender" = "$want_sender" ] || fail "signed sender $inner_sender is not $want_sender"
+issuer=$(rdn "$w/issuer.pem" organizationIdentifier)
+[ "$issuer" = "$inner_sender" ] || fail "the message is signed by $issuer, not by its signed sender $inner_sender"
+[ "$(rdn "$w/issuer.pem" C)" = "$(echo "$inner_sender" | cut -d: -f1)" ] || fail "the issuer's certificate is not of $inner_sender's jurisdiction"
+registered "$issuer" sign || fail "$issuer is not registered to sign"
 [ "$inner_recipient" = "$want_recipient" ] || fail "signed recipient $inner_recipient is not $want_recipient"
 [ "$inner_id" = "$(h .messageId)" ] || fail "signed message id differs from the header"
 payload=$(sed -n 6p "$w/asn1")

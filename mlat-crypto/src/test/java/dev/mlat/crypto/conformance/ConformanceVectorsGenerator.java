@@ -177,6 +177,17 @@ public final class ConformanceVectorsGenerator {
     reject("reject-no-matching-recipient", "a message sealed for FR-CA opened by DE-BFJ", "encrypted for FR-CA's certificate, not DE-BFJ's",
         seal(FR_MOJ, Family.ECDSA_P256, FR_CA, Family.ECDSA_P256, id, request), DE_BFJ, Family.ECDSA_P256, FR_MOJ, id, "one",
         CryptoErrorCode.CMS_NO_MATCHING_RECIPIENT, 1);
+    byte[] pqSigned = sign(sealedContent(FR_MOJ, DE_BFJ, id, request), signer(FR_MOJ, Family.ECDSA_P256));
+    byte[] pqBesideClassical = CmsEncryptor.builder(POLICY)
+        .recipient(EncryptionRecipient.of(DE_BFJ.jurisdiction(), pki.identity(DE_BFJ, Family.ML_DSA_65, "encryption").certificate()))
+        .recipient(EncryptionRecipient.of(DE_BFJ.jurisdiction(), pki.identity(DE_BFJ, Family.ECDSA_P256, "encryption").certificate()))
+        .allowClassicalBesidePostQuantum()
+        .build()
+        .encrypt(pqSigned);
+    reject("reject-classical-beside-post-quantum", "encrypted for DE-BFJ's ML-KEM-768 key and also for its ECDH P-256 key, opened with the"
+            + " ML-KEM key: the classical RecipientInfo leaks the content key to a future quantum attacker",
+        "a second, classical (ECDH) RecipientInfo beside the ML-KEM one",
+        pqBesideClassical, DE_BFJ, Family.ML_DSA_65, FR_MOJ, id, "one", CryptoErrorCode.CMS_CLASSICAL_BESIDE_POST_QUANTUM, 1);
     reject("reject-ciphertext-altered", "one bit of the encrypted content flipped", "byte at offset length-40 XOR 0x01 (inside the ciphertext)",
         flip(good, good.length - 40), DE_BFJ, Family.ECDSA_P256, FR_MOJ, id, "one", CryptoErrorCode.CMS_AUTHENTICATION_FAILED, 1);
     reject("reject-tag-altered", "one bit of the AES-GCM tag (mac) flipped", "the mac's last byte XOR 0x01 (message re-encoded in DER)",

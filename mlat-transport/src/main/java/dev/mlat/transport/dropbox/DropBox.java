@@ -71,11 +71,14 @@ public final class DropBox implements Channel {
   }
 
   @Override
-  public void sendPackage(PartyId partner, String messageId, Path packageFile) throws MlatTransportException {
+  public Handover sendPackage(PartyId partner, String messageId, Path packageFile, String packageSha256)
+      throws MlatTransportException {
     Objects.requireNonNull(packageFile, "packageFile");
+    Objects.requireNonNull(packageSha256, "packageSha256");
     Path dir = pair(partner).outgoing();
     try (InputStream in = Files.newInputStream(packageFile)) {
       write(dir, fileName(messageId, Kind.PACKAGE), in);
+      return new Handed();
     } catch (NoSuchFileException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "the package file " + packageFile + " is gone", e);
     } catch (IOException e) {

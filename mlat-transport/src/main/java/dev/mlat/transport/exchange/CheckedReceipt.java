@@ -1,6 +1,6 @@
 package dev.mlat.transport.exchange;
 
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -13,7 +13,12 @@ import dev.mlat.core.model.message.RequestMessage;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.SeenMessage;
 import dev.mlat.transport.TransportErrorCode;
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
+import dev.mlat.transport.https.Answer;
+import dev.mlat.transport.https.IncomingPackages;
+import dev.mlat.transport.pkg.AttachmentSource;
+import dev.mlat.transport.pkg.PipelineStage;
+import dev.mlat.transport.pkg.ReceivedAttachment;
 import dev.mlat.transport.ledger.IncomingRecord;
 import dev.mlat.transport.ledger.InboxEntry;
 import dev.mlat.transport.ledger.Ledger;
@@ -112,11 +117,11 @@ public final class ExchangeService implements AutoCloseable {
    * @throws MlatException when it cannot be sealed, or {@link MlatTransportException} when it
    *     cannot be recorded (nothing sent; call again)
    */
-  public SendTicket send(LifecycleMessage message, List<OutgoingAttachment> attachments, PartyId to)
+  public SendTicket send(LifecycleMessage message, List<AttachmentSource> attachments, PartyId to)
       throws MlatException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(to, "to");
-    List<OutgoingAttachment> files = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+    List<AttachmentSource> files = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
     Path sealDirectory = temporaryDirectory("seal-");
     try {
       SealedPackage sealed = codec.seal(message, files, to, sealDirectory);
@@ -185,8 +190,20 @@ public final class ExchangeService implements AutoCloseable {
       Instant next = now.plus(retry.delay(entry.attempts(), random));
       try {
         Path file = ledger.blobs().verifiedFile(entry.packageSha256());
-        channel.sendPackage(PartyId.parse(entry.recipient()), entry.messageId(), file);
-        ledger.recordAttemptMade(entry.messageId(), next);
+        PartyId partner = PartyId.parse(entry.recipient());
+        Channel.Handover handover = channel.sendPackage(partner, entry.messageId(), file, entry.packageSha256());
+        if (handover instanceof Channel.Answered answered) {
+          Optional<String> invalid = settle(entry, answered.receipt());
+          if (invalid.isPresent()) {
+            ledger.recordAttemptFailed(entry.messageId(), next, invalid.get());
+          }
+        } else if (handover instanceof Channel.Deferred deferred) {
+          Instant asked = now.plus(deferred.retryAfter());
+          Instant at = asked.isAfter(next) ? asked : next;
+          ledger.recordAttemptFailed(entry.messageId(), at, "deferred by " + partner + ": " + deferred.reason());
+        } else {
+          ledger.recordAttemptMade(entry.messageId(), next);
+        }
       } catch (MlatException e) {
         ledger.recordAttemptFailed(entry.messageId(), next, e.errorCode().code() + ": " + e.getMessage());
         LOG.log(System.Logger.Level.WARNING, "sending {0} failed, next attempt at {1}: {2}", entry.messageId(), next,
@@ -228,48 +245,176 @@ public final class ExchangeService implements AutoCloseable {
     } catch (IOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "cannot read " + incoming.file(), e);
     }
-    CheckedReceipt checked;
-    try {
-      checked = codec.checkReceipt(bytes, sent.get());
-    } catch (MlatTransportException e) {
-      if (e.errorCode() != TransportErrorCode.EXCHANGE_RECEIPT_INVALID) {
-        throw e;
-      }
-      channel.reject(incoming, e.getMessage());
+    Optional<String> invalid = settle(sent.get(), bytes);
+    if (invalid.isPresent()) {
+      channel.reject(incoming, invalid.get());
       return;
-    }
-    ledger.recordReceipt(incoming.messageId(), bytes, checked.positive(), checked.code(), checked.partnerHead());
-    if (!checked.positive()) {
-      LOG.log(System.Logger.Level.WARNING, "message {0} refused by {1}: {2}", incoming.messageId(),
-          incoming.partner(), checked.code().orElse("?"));
     }
     channel.done(incoming);
   }
 
+  /**
+   * Checks a receipt for {@code sent} and records it (settling the message); the one path for
+   * receipts from {@link Channel#incoming} and for receipts a channel returned at once.
+   *
+   * @return why the receipt is not valid (then nothing was recorded), or empty when recorded
+   * @throws MlatTransportException a transient failure (nothing recorded)
+   */
+  private Optional<String> settle(OutboxEntry sent, byte[] receipt) throws MlatTransportException {
+    CheckedReceipt checked;
+    try {
+      checked = codec.checkReceipt(receipt, sent);
+    } catch (MlatTransportException e) {
+      if (e.errorCode() != TransportErrorCode.EXCHANGE_RECEIPT_INVALID) {
+        throw e;
+      }
+      LOG.log(System.Logger.Level.WARNING, "a receipt for {0} was set aside: {1}", sent.messageId(), e.getMessage());
+      return Optional.of(e.errorCode().code() + ": " + e.getMessage());
+    }
+    ledger.recordReceipt(sent.messageId(), receipt, checked.positive(), checked.code(), checked.partnerHead());
+    if (!checked.positive()) {
+      LOG.log(System.Logger.Level.WARNING, "message {0} refused by {1}: {2}", sent.messageId(), sent.recipient(),
+          checked.code().orElse("?"));
+    }
+    return Optional.empty();
+  }
+
   private void takePackage(Channel.Incoming incoming) throws MlatTransportException {
+    Inbound inbound = receive(incoming.file(), Optional.of(incoming.messageId()));
+    if (inbound instanceof Inbound.Answered answered) {
+      channel.sendReceipt(answered.sender(), answered.messageId(), answered.receipt());
+      channel.done(incoming);
+    } else if (inbound instanceof Inbound.Unanswerable unanswerable) {
+      channel.reject(incoming, unanswerable.reason());
+    }
+  }
+
+  /**
+   * What the inbound path made of a package: an answer to send back to its sender (a receipt, the
+   * stored receipt of a resend, or a negative receipt), or nothing to answer (no message id and
+   * sender could be verified, or a drop-box file name that is not the package's message id: set
+   * aside). A transient failure is not a result: it is thrown.
+   */
+  public sealed interface Inbound permits Inbound.Answered, Inbound.Unanswerable {
+
+    /**
+     * The answer to send back, recorded in the ledger before it is returned.
+     *
+     * @param messageId the package's message id
+     * @param sender who to answer (the package header's sender)
+     * @param receipt the encoded receipt
+     * @param positive whether it is a receipt (true) or a negative receipt
+     */
+    record Answered(String messageId, PartyId sender, byte[] receipt, boolean positive) implements Inbound {
+      /** Validates and copies. */
+      public Answered {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(sender, "sender");
+        receipt = Objects.requireNonNull(receipt, "receipt").clone();
+      }
+
+      /** A copy of the receipt. */
+      @Override
+      public byte[] receipt() {
+        return receipt.clone();
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Answered a && messageId.equals(a.messageId) && sender.equals(a.sender)
+            && java.util.Arrays.equals(receipt, a.receipt) && positive == a.positive;
+      }
+
+      @Override
+      public int hashCode() {
+        return Objects.hash(messageId, sender, java.util.Arrays.hashCode(receipt), positive);
+      }
+
+      @Override
+      public String toString() {
+        return "Answered[" + messageId + " to " + sender + (positive ? ", receipt" : ", negative receipt") + "]";
+      }
+    }
+
+    /**
+     * Nothing to answer.
+     *
+     * @param reason the code and one line
+     */
+    record Unanswerable(String reason) implements Inbound {
+      /** Validates. */
+      public Unanswerable {
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+  }
+
+  /**
+   * The inbound path for a channel that pushes packages (HTTPS), the same as for drop-box files:
+   * opens {@code packageFile} through the codec (resend rule included), stores it durably, records
+   * it and advances the lifecycle in the ledger transaction that issues the receipt, and returns
+   * that receipt; a resend gets the stored receipt and is not delivered again; a refusal gets a
+   * negative receipt. The recorded message goes to the handler in the delivery step. The caller
+   * may delete {@code packageFile} once this returns (the ledger keeps its own copy).
+   *
+   * @throws MlatTransportException a transient failure (disk, database, key store, HSM): nothing
+   *     recorded, no receipt, the message id not consumed; the sender tries again
+   */
+  public Inbound receive(Path packageFile) throws MlatTransportException {
+    return receive(Objects.requireNonNull(packageFile, "packageFile"), Optional.empty());
+  }
+
+  /**
+   * This service's inbound path ({@link #receive(Path)}) as the HTTPS receiver's
+   * {@link IncomingPackages}: a receipt is answered 200, a negative receipt 422; a transient
+   * failure is thrown, which the receiver answers 503 with {@code Retry-After} (the sender tries
+   * again, the upload stays held). The receiver's {@code PackageRouting} (see
+   * {@link PackagePipelineCodec#routing()}) verified the header before, so every package that gets
+   * here can be answered; should the trust directory change in between, it is answered as a
+   * temporary failure and the header check refuses the next attempt.
+   *
+   * <pre>{@code
+   * HttpsReceiver receiver = HttpsReceiver.builder(trust, tlsIdentity, service.incomingPackages(), codec.routing(), store)
+   *     .build();
+   * }</pre>
+   */
+  public IncomingPackages incomingPackages() {
+    return (peer, packageFile, sha256) -> {
+      Inbound inbound = receive(packageFile, Optional.empty());
+      if (inbound instanceof Inbound.Answered answered) {
+        return answered.positive() ? Answer.receipt(answered.receipt()) : Answer.negativeReceipt(answered.receipt());
+      }
+      throw new MlatTransportException(TransportErrorCode.EXCHANGE_TEMPORARY_FAILURE, "package " + sha256 + " from "
+          + peer.party() + " cannot be answered: " + ((Inbound.Unanswerable) inbound).reason());
+    };
+  }
+
+  private Inbound receive(Path packageFile, Optional<String> expectedId) throws MlatTransportException {
     Path openDirectory = temporaryDirectory("open-");
     try {
-      OpenResult result = codec.open(incoming.file(), openDirectory, ledger.seenMessages());
+      OpenResult result = codec.open(packageFile, openDirectory, ledger.seenMessages());
       if (result instanceof OpenResult.Accepted accepted) {
-        accept(incoming, accepted);
+        return accept(packageFile, accepted, expectedId);
       } else if (result instanceof OpenResult.Resend resend) {
-        channel.sendReceipt(resend.sender(), resend.earlier().messageId(), resend.earlier().receipt());
-        channel.done(incoming);
-      } else if (result instanceof OpenResult.Rejected rejected) {
-        refuse(incoming, rejected.messageId(), rejected.sender(), rejected.packageSha256(),
-            rejected.code(), rejected.reason());
+        SeenMessage earlier = resend.earlier();
+        return new Inbound.Answered(earlier.messageId(), resend.sender(), earlier.receipt(),
+            ledger.sentReceiptPositive(earlier.messageId(), earlier.receipt()));
       }
+      OpenResult.Rejected rejected = (OpenResult.Rejected) result;
+      return refuse(expectedId, rejected.messageId(), rejected.sender(), rejected.packageSha256(), rejected.code(),
+          rejected.stage(), rejected.reason());
     } finally {
       deleteTree(openDirectory);
     }
   }
 
-  private void accept(Channel.Incoming incoming, OpenResult.Accepted accepted) throws MlatTransportException {
+  private Inbound accept(Path packageFile, OpenResult.Accepted accepted, Optional<String> expectedId)
+      throws MlatTransportException {
     LifecycleMessage message = accepted.message();
     String messageId = message.header().messageId().toString();
     // Durable first: the package, the verified message and its attachments are on disk before
     // the transaction that issues the receipt commits.
-    String packageSha = ledger.blobs().put(incoming.file());
+    String packageSha = ledger.blobs().put(packageFile);
     if (!packageSha.equals(accepted.packageSha256())) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE,
           "package " + messageId + " changed while it was opened; it is taken again");
@@ -288,40 +433,42 @@ public final class ExchangeService implements AutoCloseable {
       seen = ledger.recordIncoming(new IncomingRecord(messageId, accepted.sender().toString(), packageSha, messageSha,
           stored, event), head -> codec.receipt(accepted, head));
     } catch (LifecycleException e) {
-      refuse(incoming, Optional.of(messageId), Optional.of(accepted.sender()), packageSha, e.errorCode(),
-          e.getMessage());
-      return;
+      return refuse(expectedId, Optional.of(messageId), Optional.of(accepted.sender()), packageSha, e.errorCode(),
+          Optional.empty(), e.getMessage());
     }
     if (!seen.sameBytes(packageSha)) {
-      refuse(incoming, Optional.of(messageId), Optional.of(accepted.sender()), packageSha,
-          TransportErrorCode.LEDGER_RECORD_CONFLICT, "message id already received with another package");
-      return;
+      return refuse(expectedId, Optional.of(messageId), Optional.of(accepted.sender()), packageSha,
+          TransportErrorCode.LEDGER_RECORD_CONFLICT, Optional.empty(), "message id already received with another package");
     }
-    channel.sendReceipt(accepted.sender(), messageId, seen.receipt());
-    channel.done(incoming);
+    return new Inbound.Answered(messageId, accepted.sender(), seen.receipt(),
+        ledger.sentReceiptPositive(messageId, seen.receipt()));
   }
 
-  private void refuse(Channel.Incoming incoming, Optional<String> messageId, Optional<PartyId> sender,
-      String packageSha, dev.mlat.core.ErrorCode code, String reason) throws MlatTransportException {
-    if (messageId.isEmpty() || sender.isEmpty() || !messageId.get().equals(incoming.messageId())) {
-      channel.reject(incoming, code.code() + ": " + reason);
-      return;
+  private Inbound refuse(Optional<String> expectedId, Optional<String> messageId, Optional<PartyId> sender,
+      String packageSha, dev.mlat.core.ErrorCode code, Optional<PipelineStage> stage, String reason)
+      throws MlatTransportException {
+    if (messageId.isEmpty() || sender.isEmpty() || (expectedId.isPresent() && !messageId.equals(expectedId))) {
+      LOG.log(System.Logger.Level.WARNING, "package {0} set aside ({1}): {2}", packageSha, code.code(), reason);
+      return new Inbound.Unanswerable(code.code() + ": " + reason);
     }
     String id = messageId.get();
     Optional<SeenMessage> earlier = ledger.seenMessages().find(id);
     byte[] receipt;
+    boolean positive;
     if (earlier.isPresent() && !earlier.get().sameBytes(packageSha)) {
       // Same id, other bytes: answer no, without touching what the id stands for.
       AuditHead head = ledger.signAuditHead();
-      receipt = codec.negativeReceipt(id, sender.get(), packageSha, code, head);
+      receipt = codec.negativeReceipt(id, sender.get(), packageSha, code, stage, head);
+      positive = false;
     } else {
       receipt = ledger.recordRefusedIncoming(id, packageSha, code.code(),
-          head -> codec.negativeReceipt(id, sender.get(), packageSha, code, head)).receipt();
+          head -> codec.negativeReceipt(id, sender.get(), packageSha, code, stage, head)).receipt();
+      // a concurrent copy of the same bytes may have been recorded first: answer what is stored
+      positive = ledger.sentReceiptPositive(id, receipt);
     }
     LOG.log(System.Logger.Level.WARNING, "package {0} from {1} refused ({2}): {3}", id, sender.get(), code.code(),
         reason);
-    channel.sendReceipt(sender.get(), id, receipt);
-    channel.done(incoming);
+    return new Inbound.Answered(id, sender.get(), receipt, positive);
   }
 
   /** The delivery step: hands each recorded message to the handler, exactly once. */

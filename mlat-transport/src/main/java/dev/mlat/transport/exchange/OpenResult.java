@@ -4,6 +4,8 @@ import dev.mlat.core.ErrorCode;
 import dev.mlat.core.PartyId;
 import dev.mlat.core.model.message.LifecycleMessage;
 import dev.mlat.transport.SeenMessage;
+import dev.mlat.transport.pkg.PipelineStage;
+import dev.mlat.transport.pkg.ReceivedAttachment;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +25,7 @@ public sealed interface OpenResult permits OpenResult.Accepted, OpenResult.Resen
    *
    * @param message the verified lifecycle message
    * @param sender the verified sending party
-   * @param attachments the verified attachments
+   * @param attachments the verified attachments (their files in the attachments directory given to open)
    * @param packageSha256 the package digest
    */
   record Accepted(LifecycleMessage message, PartyId sender, List<ReceivedAttachment> attachments, String packageSha256)
@@ -60,16 +62,19 @@ public sealed interface OpenResult permits OpenResult.Accepted, OpenResult.Resen
    * @param messageId the message id, when the header could be read
    * @param sender the sending party, when the header could be read
    * @param code why
+   * @param stage the stage of the opening pipeline that refused it (docs/FORMAT.md "Reader's
+   *     rules"), when a pipeline stage did
    * @param reason one line, no content of the package
    * @param packageSha256 the package digest
    */
-  record Rejected(Optional<String> messageId, Optional<PartyId> sender, ErrorCode code, String reason,
-      String packageSha256) implements OpenResult {
+  record Rejected(Optional<String> messageId, Optional<PartyId> sender, ErrorCode code, Optional<PipelineStage> stage,
+      String reason, String packageSha256) implements OpenResult {
     /** Validates. */
     public Rejected {
       Objects.requireNonNull(messageId, "messageId");
       Objects.requireNonNull(sender, "sender");
       Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(stage, "stage");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(packageSha256, "packageSha256");
     }

@@ -6,16 +6,19 @@ import dev.mlat.core.PartyId;
 import dev.mlat.core.model.message.LifecycleMessage;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.SeenMessageStore;
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.ledger.OutboxEntry;
+import dev.mlat.transport.pkg.AttachmentSource;
+import dev.mlat.transport.pkg.PipelineStage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port between the {@link ExchangeService} and the package format: sealing, opening (with the
  * resend rule), issuing receipts that carry the node's signed audit head, and checking receipts.
- * The package pipeline of {@code dev.mlat.transport.pkg} / {@code .receipt} implements it for
- * production; the service never looks inside a package itself.
+ * {@link PackagePipelineCodec} implements it for production over the package pipeline of
+ * {@code dev.mlat.transport.pkg} / {@code .receipt}; the service never looks inside a package itself.
  *
  * <p>Implementations are thread-safe. Transient failures (a key store or HSM unreachable, a full
  * disk) are thrown as {@link MlatTransportException} and never turned into a rejection.
@@ -24,11 +27,12 @@ public interface PackageCodec {
 
   /**
    * Seals {@code message} with its attachments for {@code to}, writing the package file into
-   * {@code directory}.
+   * {@code directory}. Each attachment's id is the one the message refers to (a request's
+   * {@code attachmentId}, a response's evidence {@code itemId}).
    *
    * @throws MlatException when it cannot be sealed (the message is not sent)
    */
-  SealedPackage seal(LifecycleMessage message, List<OutgoingAttachment> attachments, PartyId to, Path directory)
+  SealedPackage seal(LifecycleMessage message, List<AttachmentSource> attachments, PartyId to, Path directory)
       throws MlatException;
 
   /**
@@ -45,10 +49,11 @@ public interface PackageCodec {
 
   /**
    * The negative receipt for a rejected package whose message id and sender are known, carrying
-   * {@code head}.
+   * {@code head}: the code, and the pipeline stage when the opening pipeline refused it (empty for
+   * a refusal by the lifecycle or the ledger).
    */
-  byte[] negativeReceipt(String messageId, PartyId to, String packageSha256, ErrorCode code, AuditHead head)
-      throws MlatTransportException;
+  byte[] negativeReceipt(String messageId, PartyId to, String packageSha256, ErrorCode code, Optional<PipelineStage> stage,
+      AuditHead head) throws MlatTransportException;
 
   /**
    * Checks a receipt against the package we sent: it names that message id and that package's

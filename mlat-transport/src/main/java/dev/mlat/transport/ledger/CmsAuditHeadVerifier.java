@@ -1,5 +1,6 @@
 package dev.mlat.transport.ledger;
 
+import dev.mlat.transport.AuditHead;
 import dev.mlat.core.Jurisdiction;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.cms.CmsSignatureVerifier;

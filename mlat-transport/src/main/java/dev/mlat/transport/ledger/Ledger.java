@@ -1,5 +1,6 @@
 package dev.mlat.transport.ledger;
 
+import dev.mlat.transport.AuditHead;
 import dev.mlat.core.lifecycle.LifecycleEvent;
 import dev.mlat.core.lifecycle.LifecycleException;
 import dev.mlat.core.lifecycle.RequestLifecycle;
@@ -473,6 +474,26 @@ public final class Ledger implements AutoCloseable {
       insertSeen(c, seenNow);
       insertReceipt(c, "SENT", messageId, AuditChain.sha256(receipt), packageSha256, false, Optional.of(code), now);
       return seenNow;
+    });
+  }
+
+  /**
+   * Whether {@code receipt}, which this node sent for {@code messageId}, was a positive receipt
+   * (recorded by {@link #recordIncoming}) rather than a negative one; false when it was never
+   * recorded as sent (the negative answer to a conflicting resend is not).
+   */
+  public boolean sentReceiptPositive(String messageId, byte[] receipt) throws MlatTransportException {
+    Objects.requireNonNull(messageId, "messageId");
+    String receiptSha = AuditChain.sha256(Objects.requireNonNull(receipt, "receipt"));
+    return database.inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT positive FROM receipts WHERE direction = 'SENT'"
+          + " AND message_id = ? AND receipt_sha256 = ?")) {
+        p.setString(1, messageId);
+        p.setString(2, receiptSha);
+        try (ResultSet r = p.executeQuery()) {
+          return r.next() && r.getInt(1) == 1;
+        }
+      }
     });
   }
 

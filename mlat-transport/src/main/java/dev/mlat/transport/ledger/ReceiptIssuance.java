@@ -1,5 +1,6 @@
 package dev.mlat.transport.ledger;
 
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.MlatTransportException;
 
 /**

@@ -18,6 +18,7 @@ import dev.mlat.crypto.seal.OpenedMessage;
 import dev.mlat.crypto.seal.Opener;
 import dev.mlat.crypto.segment.SegmentLimits;
 import dev.mlat.crypto.segment.SegmentedDecryptor;
+import dev.mlat.crypto.timestamp.TimestampVerifier;
 import dev.mlat.crypto.trust.TrustVerifier;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.SeenMessage;
@@ -126,8 +127,21 @@ public final class PackageOpener {
    * @throws MlatTransportException IO_FAILURE when reading or writing fails (nothing consumed), or the seen-id store's codes
    */
   public OpenResult open(Path packageFile, Path outputFolder) throws MlatTransportException {
+    return open(packageFile, outputFolder, seen);
+  }
+
+  /**
+   * {@link #open(Path, Path)} with the resend rule applied against {@code seenMessages} instead of
+   * the builder's store: for a host (the exchange service) that hands each call the store of the
+   * ledger it records into.
+   *
+   * @throws PackageRejectedException as {@link #open(Path, Path)}
+   * @throws MlatTransportException as {@link #open(Path, Path)}
+   */
+  public OpenResult open(Path packageFile, Path outputFolder, SeenMessageStore seenMessages) throws MlatTransportException {
     Objects.requireNonNull(packageFile, "packageFile");
     Objects.requireNonNull(outputFolder, "outputFolder");
+    Objects.requireNonNull(seenMessages, "seenMessages");
     if (!Files.isDirectory(outputFolder)) {
       throw new IllegalArgumentException("the output folder " + outputFolder + " does not exist");
     }
@@ -138,7 +152,7 @@ public final class PackageOpener {
     Instant now = clock.instant();
     try {
       // stage 3
-      Optional<Resend> resend = stage3(header, structure, checked.digests(), sha256, now);
+      Optional<Resend> resend = stage3(header, structure, checked.digests(), sha256, now, seenMessages);
       if (resend.isPresent()) {
         return resend.get();
       }
@@ -149,7 +163,7 @@ public final class PackageOpener {
       byte[] sealed = structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY));
       CmsLimits cms = CmsLimits.defaults().withMaxMessageBytes(Math.max(limits.maxMessageBytes(), 1));
       Opener opener = new Opener(innerRecipient, new CmsDecryptor(policy, keyRing, cms),
-          new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms));
+          new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms, TimestampVerifier.builder(trust).clock(clock).build()));
       OpenedMessage opened;
       try {
         opened = opener.open(sealed, OpenExpectation.from(innerSender.jurisdiction()).withMessageId(header.messageId()));
@@ -185,7 +199,7 @@ public final class PackageOpener {
   }
 
   private Optional<Resend> stage3(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests, String sha256,
-      Instant now) throws MlatTransportException {
+      Instant now, SeenMessageStore seen) throws MlatTransportException {
     if (!header.recipient().equals(self)) {
       throw reject(TransportErrorCode.PACKAGE_WRONG_RECIPIENT, PipelineStage.ENTRIES, "the package is for " + header.recipient()
           + ", this is " + self);

@@ -1,5 +1,6 @@
 package dev.mlat.transport.receipt;
 
+import dev.mlat.transport.AuditHead;
 import dev.mlat.core.PartyId;
 import java.time.Instant;
 import java.util.Objects;

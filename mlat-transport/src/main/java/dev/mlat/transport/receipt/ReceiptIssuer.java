@@ -1,5 +1,7 @@
 package dev.mlat.transport.receipt;
 
+import dev.mlat.transport.AuditHead;
+import dev.mlat.core.ErrorCode;
 import dev.mlat.core.PartyId;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.cms.CmsSigner;
@@ -9,6 +11,7 @@ import dev.mlat.transport.SeenMessage;
 import dev.mlat.transport.SeenMessageStore;
 import dev.mlat.transport.pkg.PackageHeader;
 import dev.mlat.transport.pkg.PackageRejectedException;
+import dev.mlat.transport.pkg.PipelineStage;
 import dev.mlat.transport.pkg.Resend;
 import dev.mlat.transport.pkg.VerifiedPackage;
 import dev.mlat.transport.receipt.internal.ReceiptJson;
@@ -65,6 +68,21 @@ public final class ReceiptIssuer {
         Optional.of(h.sender()), clock.instant(), Optional.empty(), Optional.empty(), auditHead));
   }
 
+  /**
+   * A positive receipt for a package that the caller's opening pipeline verified as sent by
+   * {@code sender} to this issuer's party (the exchange service's codec, which holds the verified
+   * package's facts rather than the {@link VerifiedPackage}).
+   *
+   * @throws MlatCryptoException when signing fails
+   */
+  public byte[] accepted(UUID messageId, PartyId sender, String packageSha256, Optional<AuditHead> auditHead)
+      throws MlatCryptoException {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(sender, "sender");
+    return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.ACCEPTED, Optional.of(messageId), packageSha256, self,
+        Optional.of(sender), clock.instant(), Optional.empty(), Optional.empty(), auditHead));
+  }
+
   /** For a resend: the receipt stored at the first delivery, unchanged. */
   public byte[] resend(Resend resend) {
     return Objects.requireNonNull(resend, "resend").receipt();
@@ -82,8 +100,27 @@ public final class ReceiptIssuer {
   public byte[] rejected(PackageRejectedException rejection, Optional<UUID> messageId, Optional<PartyId> sender, String packageSha256,
       Optional<AuditHead> auditHead) throws MlatCryptoException {
     Objects.requireNonNull(rejection, "rejection");
+    return rejected(messageId, sender, packageSha256, rejection.errorCode(), Optional.of(rejection.stage()), auditHead);
+  }
+
+  /**
+   * A negative receipt for a package refused after the pipeline, or by something other than the
+   * pipeline (the receiver's lifecycle state machine, its ledger): names the code and, when the
+   * pipeline refused it, the stage.
+   *
+   * @param messageId the message id, when known
+   * @param sender the sender, when known
+   * @param packageSha256 lower-case hex SHA-256 of the received bytes
+   * @param code why (a transport or lifecycle error code)
+   * @param stage the pipeline stage that refused it, if the pipeline did
+   * @throws MlatCryptoException when signing fails
+   */
+  public byte[] rejected(Optional<UUID> messageId, Optional<PartyId> sender, String packageSha256, ErrorCode code,
+      Optional<PipelineStage> stage, Optional<AuditHead> auditHead) throws MlatCryptoException {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(stage, "stage");
     return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.REJECTED, messageId, packageSha256, self, sender, clock.instant(),
-        Optional.of(rejection.errorCode().code()), Optional.of(rejection.stage().number()), auditHead));
+        Optional.of(code.code()), stage.map(PipelineStage::number), auditHead));
   }
 
   /**

@@ -45,8 +45,8 @@ class DropBoxTest {
     DropBox box = box(DropBoxLimits.DEFAULTS);
     Path pkg = dir.resolve("p");
     Files.write(pkg, new byte[] {1, 2, 3});
-    box.sendPackage(de, "m-1", pkg);
-    box.sendPackage(de, "m-1", pkg);
+    box.sendPackage(de, "m-1", pkg, "00".repeat(32));
+    box.sendPackage(de, "m-1", pkg, "00".repeat(32));
     box.sendReceipt(de, "m-2", new byte[] {9});
     assertThat(names(out)).containsExactly("m-1.mlat", "m-2.receipt");
     assertThat(Files.readAllBytes(out.resolve("m-1.mlat"))).containsExactly(1, 2, 3);
@@ -67,7 +67,7 @@ class DropBoxTest {
     Thread t = new Thread(() -> {
       try {
         for (int i = 0; i < 20; i++) {
-          writer.sendPackage(de, "m-" + i, pkg);
+          writer.sendPackage(de, "m-" + i, pkg, "00".repeat(32));
         }
       } catch (Throwable e) {
         failure.set(e);

@@ -42,12 +42,12 @@ public final class CrashTestNode {
     Path box = Path.of(args[2]);
     int count = Integer.parseInt(args[3]);
     long pace = Long.parseLong(args[4]);
-    PartyId self = sender ? ExchangeNode.FR : ExchangeNode.DE;
-    PartyId partner = sender ? ExchangeNode.DE : ExchangeNode.FR;
-    Clock clock = Clock.systemUTC();
+    PartyId self = sender ? CrashTestSetup.SENDER : CrashTestSetup.RECEIVER;
+    PartyId partner = sender ? CrashTestSetup.RECEIVER : CrashTestSetup.SENDER;
+    Clock clock = CrashTestSetup.clock();
     LedgerSettings settings = LedgerSettings.sqlite(home.resolve("ledger.db"), home.resolve("blobs"))
         .withNodeId(args[0]);
-    ExchangeNode node = new ExchangeNode(self, partner, settings, CrashTestSetup.headSigner(home, self.toString()),
+    ExchangeNode node = new ExchangeNode(self, partner, settings, CrashTestSetup.headSigner(self, clock),
         box, home.resolve("work"), clock, CrashTestSetup.codec(self, home, clock),
         new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(20)));
     node.service.start();
@@ -58,7 +58,8 @@ public final class CrashTestNode {
         if (node.ledger.outboxEntry(messageId(i).toString()).isPresent()) {
           continue;
         }
-        node.service.send(ExchangeNode.request(requestId(i), messageId(i)), List.of(), partner);
+        var request = CrashTestSetup.request(requestId(i), messageId(i));
+        node.service.send(request.message(), request.sources(), partner);
         Thread.sleep(pace);
       }
       while (node.ledger.countOutbox(OutboxState.DELIVERED) < count) {

@@ -2,7 +2,7 @@ package dev.mlat.transport.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.ledger.AuditVerification;
 import dev.mlat.transport.ledger.InboxEntry;
 import dev.mlat.transport.ledger.InboxState;
@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * trails verify (the receiver's against the heads the sender holds in its receipts).
  *
  * <p>{@code -Dmlat.crashtest.kills=N} sets the number of kills (50 in the build; docs/LEDGER.md
- * gives the 500-kill command). The codec the children use is chosen in {@link CrashTestSetup}.
+ * gives the 500-kill command). The children run the production codec on the conformance PKI
+ * ({@link CrashTestSetup}).
  */
 class ExchangeCrashTest {
   @TempDir Path dir;
@@ -55,14 +56,16 @@ class ExchangeCrashTest {
     Map<String, Integer> killed = new HashMap<>();
     long started = System.nanoTime();
     Random random = new Random(seed);
+    CrashTestSetup.clock(); // fixes the run's clock offset, handed to the children
     Killer sender = new Killer("sender", senderHome, box, count, remaining, new Random(random.nextLong()));
     Killer receiver = new Killer("receiver", receiverHome, box, count, remaining, new Random(random.nextLong()));
     Thread ts = new Thread(sender);
     Thread tr = new Thread(receiver);
     ts.start();
     tr.start();
-    ts.join(TimeUnit.MINUTES.toMillis(15));
-    tr.join(TimeUnit.MINUTES.toMillis(15));
+    long minutes = Math.max(15, kills / 8); // the production codec needs about 3 s a kill on a loaded machine
+    ts.join(TimeUnit.MINUTES.toMillis(minutes));
+    tr.join(TimeUnit.MINUTES.toMillis(minutes));
     assertThat(sender.failure).as("sender: seed %d", seed).isNull();
     assertThat(receiver.failure).as("receiver: seed %d", seed).isNull();
     killed.put("sender", sender.kills);
@@ -70,12 +73,12 @@ class ExchangeCrashTest {
     double seconds = (System.nanoTime() - started) / 1e9;
     assertThat(sender.kills + receiver.kills).isGreaterThanOrEqualTo(kills);
 
-    Clock clock = Clock.systemUTC();
+    Clock clock = CrashTestSetup.clock();
     try (Ledger out = Ledger.open(settings(senderHome, "check-sender"), clock,
-            CrashTestSetup.headSigner(senderHome, "check"));
+            CrashTestSetup.headSigner(CrashTestSetup.SENDER, clock));
         Ledger in = Ledger.open(settings(receiverHome, "check-receiver"), clock,
-            CrashTestSetup.headSigner(receiverHome, "check"))) {
-      PackageCodec codec = CrashTestSetup.codec(ExchangeNode.FR, senderHome, clock);
+            CrashTestSetup.headSigner(CrashTestSetup.RECEIVER, clock))) {
+      PackageCodec codec = CrashTestSetup.codec(CrashTestSetup.SENDER, senderHome, clock);
       List<AuditHead> anchors = new ArrayList<>();
       int retried = 0;
       long attempts = 0;
@@ -105,9 +108,9 @@ class ExchangeCrashTest {
       assertThat(count(receiverHome, "SELECT COUNT(DISTINCT message_id) FROM app_deliveries")).isEqualTo(count);
       assertThat(count(senderHome, "SELECT COUNT(*) FROM outbox")).isEqualTo(count);
 
-      AuditVerification receiverTrail = in.verifyAuditTrail(anchors, CrashTestSetup.headVerifier(receiverHome));
+      AuditVerification receiverTrail = in.verifyAuditTrail(anchors, CrashTestSetup.headVerifier(CrashTestSetup.RECEIVER, clock));
       AuditVerification senderTrail = out.verifyAuditTrail(out.recordedAuditHeads(),
-          CrashTestSetup.headVerifier(senderHome));
+          CrashTestSetup.headVerifier(CrashTestSetup.SENDER, clock));
       String report = String.format("crash test: %d SIGKILLs (sender %d, receiver %d), %d messages, %d retried"
               + " (%d delivery attempts), all delivered once; receiver audit trail %d entries, %d anchors from"
               + " receipts, unanchored %d; sender audit trail %d entries; %.1f s; seed %d",
@@ -209,6 +212,7 @@ class ExchangeCrashTest {
     Process start() throws Exception {
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xshare:auto",
+          "-D" + CrashTestSetup.CLOCK_OFFSET + "=" + System.getProperty(CrashTestSetup.CLOCK_OFFSET),
           "-cp", System.getProperty("java.class.path"), CrashTestNode.class.getName(),
           role, home.toString(), box.toString(), Integer.toString(count), "20");
       return new ProcessBuilder(command)

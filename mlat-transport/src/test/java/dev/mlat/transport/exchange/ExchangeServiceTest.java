@@ -1,5 +1,7 @@
 package dev.mlat.transport.exchange;
 
+import dev.mlat.transport.pkg.AttachmentSource;
+import dev.mlat.transport.pkg.PipelineStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +11,7 @@ import dev.mlat.crypto.support.SettableClock;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.SeenMessageStore;
 import dev.mlat.transport.TransportErrorCode;
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.ledger.InboxState;
 import dev.mlat.transport.ledger.LedgerSettings;
 import dev.mlat.transport.ledger.LedgerTestSupport;
@@ -66,7 +68,7 @@ class ExchangeServiceTest {
     Path evidence = dir.resolve("order.pdf");
     Files.write(evidence, "court order".getBytes(StandardCharsets.UTF_8));
     SendTicket ticket = fr.service.send(ExchangeNode.request(requestId, messageId),
-        List.of(new OutgoingAttachment("order.pdf", "application/pdf", evidence)), ExchangeNode.DE);
+        List.of(AttachmentSource.ofFile("A1", evidence, "application/pdf")), ExchangeNode.DE);
     assertThat(fr.service.status(requestId).state()).contains(RequestState.TRANSMITTED);
     assertThat(fr.service.outgoing(ticket.messageId()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
 
@@ -298,8 +300,9 @@ class ExchangeServiceTest {
     java.util.Map<String, Integer> handed = new java.util.concurrent.ConcurrentHashMap<>();
     Channel counting = new Channel() {
       @Override
-      public void sendPackage(dev.mlat.core.PartyId partner, String messageId, Path packageFile) {
+      public Handover sendPackage(dev.mlat.core.PartyId partner, String messageId, Path packageFile, String sha256) {
         handed.merge(messageId, 1, Integer::sum);
+        return new Handed();
       }
 
       @Override
@@ -360,7 +363,7 @@ class ExchangeServiceTest {
     }
 
     @Override
-    public SealedPackage seal(dev.mlat.core.model.message.LifecycleMessage m, List<OutgoingAttachment> a,
+    public SealedPackage seal(dev.mlat.core.model.message.LifecycleMessage m, List<AttachmentSource> a,
         dev.mlat.core.PartyId to, Path d) throws dev.mlat.core.MlatException {
       return delegate.seal(m, a, to, d);
     }
@@ -377,8 +380,8 @@ class ExchangeServiceTest {
 
     @Override
     public byte[] negativeReceipt(String id, dev.mlat.core.PartyId to, String sha, dev.mlat.core.ErrorCode code,
-        AuditHead head) throws MlatTransportException {
-      return delegate.negativeReceipt(id, to, sha, code, head);
+        java.util.Optional<PipelineStage> stage, AuditHead head) throws MlatTransportException {
+      return delegate.negativeReceipt(id, to, sha, code, stage, head);
     }
 
     @Override

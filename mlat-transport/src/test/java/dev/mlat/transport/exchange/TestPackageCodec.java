@@ -9,8 +9,11 @@ import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.SeenMessage;
 import dev.mlat.transport.SeenMessageStore;
 import dev.mlat.transport.TransportErrorCode;
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.ledger.OutboxEntry;
+import dev.mlat.transport.pkg.AttachmentSource;
+import dev.mlat.transport.pkg.PipelineStage;
+import dev.mlat.transport.pkg.ReceivedAttachment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -68,7 +71,7 @@ public final class TestPackageCodec implements PackageCodec {
   }
 
   @Override
-  public SealedPackage seal(LifecycleMessage message, List<OutgoingAttachment> attachments, PartyId to,
+  public SealedPackage seal(LifecycleMessage message, List<AttachmentSource> attachments, PartyId to,
       Path directory) throws MlatException {
     String messageId = message.header().messageId().toString();
     Path file = directory.resolve(messageId + ".mlat");
@@ -84,13 +87,16 @@ public final class TestPackageCodec implements PackageCodec {
       out.writeInt(body.length);
       out.write(body);
       out.writeInt(attachments.size());
-      for (OutgoingAttachment a : attachments) {
+      for (AttachmentSource a : attachments) {
+        byte[] content;
+        try (InputStream in = a.open()) {
+          content = in.readAllBytes();
+        }
+        out.writeUTF(a.id());
         out.writeUTF(a.name());
         out.writeUTF(a.mediaType());
-        out.writeLong(Files.size(a.file()));
-        try (InputStream in = Files.newInputStream(a.file())) {
-          in.transferTo(out);
-        }
+        out.writeLong(content.length);
+        out.write(content);
       }
     } catch (IOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "test codec: " + e.getMessage(), e);
@@ -132,6 +138,7 @@ public final class TestPackageCodec implements PackageCodec {
       int count = in.readInt();
       List<ReceivedAttachment> attachments = new ArrayList<>();
       for (int i = 0; i < count; i++) {
+        String id = in.readUTF();
         String name = in.readUTF();
         String mediaType = in.readUTF();
         long size = in.readLong();
@@ -150,7 +157,7 @@ public final class TestPackageCodec implements PackageCodec {
             left -= n;
           }
         }
-        attachments.add(new ReceivedAttachment(name, mediaType, target, size, HexFormat.of().formatHex(digest.digest())));
+        attachments.add(new ReceivedAttachment(id, name, mediaType, size, HexFormat.of().formatHex(digest.digest()), target));
       }
       return new OpenResult.Accepted(message, sender.get(), attachments, sha);
     } catch (MlatTransportException e) {
@@ -162,7 +169,7 @@ public final class TestPackageCodec implements PackageCodec {
 
   private static OpenResult rejected(Optional<String> id, Optional<PartyId> sender, ErrorCode code, String why,
       String sha) {
-    return new OpenResult.Rejected(id, sender, code, why, sha);
+    return new OpenResult.Rejected(id, sender, code, Optional.empty(), why, sha);
   }
 
   @Override
@@ -171,7 +178,8 @@ public final class TestPackageCodec implements PackageCodec {
   }
 
   @Override
-  public byte[] negativeReceipt(String messageId, PartyId to, String packageSha256, ErrorCode code, AuditHead head) {
+  public byte[] negativeReceipt(String messageId, PartyId to, String packageSha256, ErrorCode code,
+      Optional<PipelineStage> stage, AuditHead head) {
     return receiptBytes(messageId, packageSha256, false, code.code(), head);
   }
 
@@ -189,7 +197,6 @@ public final class TestPackageCodec implements PackageCodec {
       byte[] signature = head.signature();
       out.writeInt(signature.length);
       out.write(signature);
-      out.writeUTF(head.signer());
       out.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -214,7 +221,6 @@ public final class TestPackageCodec implements PackageCodec {
         throw invalid("signature length " + length);
       }
       byte[] signature = in.readNBytes(length);
-      String signer = in.readUTF();
       if (!messageId.equals(sent.messageId())) {
         throw invalid("names message " + messageId + ", not " + sent.messageId());
       }
@@ -222,7 +228,7 @@ public final class TestPackageCodec implements PackageCodec {
         throw invalid("names package " + sha + ", not the one sent (" + sent.packageSha256() + ")");
       }
       return new CheckedReceipt(messageId, positive, positive ? Optional.empty() : Optional.of(code),
-          Optional.of(new AuditHead(sequence, headSha, signature, signer)));
+          Optional.of(new AuditHead(sequence, headSha, signature)));
     } catch (IOException | IllegalArgumentException e) {
       throw invalid("unreadable: " + e.getMessage());
     }

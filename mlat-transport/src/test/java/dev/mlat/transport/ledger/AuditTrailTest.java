@@ -1,5 +1,6 @@
 package dev.mlat.transport.ledger;
 
+import dev.mlat.transport.AuditHead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class AuditTrailTest {
     try (Ledger ledger = LedgerTestSupport.open(settings, clock)) {
       AuditHead anchor = fill(ledger);
       assertThat(anchor.sequence()).isEqualTo(6);
-      assertThat(anchor.signer()).contains("FR-MOJ");
+      assertThat(ledger.recordedAuditHeads()).endsWith(anchor);
       AuditVerification v = ledger.verifyAuditTrail(List.of(anchor), LedgerTestSupport.keys().verifier());
       assertThat(v.entries()).isEqualTo(10);
       assertThat(v.headSequence()).isEqualTo(10);
@@ -151,7 +152,7 @@ class AuditTrailTest {
     LedgerSettings settings = LedgerTestSupport.settings(kind, dir);
     try (Ledger ledger = LedgerTestSupport.open(settings, clock)) {
       AuditHead anchor = fill(ledger);
-      AuditHead moved = new AuditHead(5, anchor.entrySha256(), anchor.signature(), anchor.signer());
+      AuditHead moved = new AuditHead(5, anchor.entrySha256(), anchor.signature());
       expect(() -> ledger.verifyAuditTrail(List.of(moved), LedgerTestSupport.keys().verifier()),
           TransportErrorCode.AUDIT_ANCHOR_INVALID, "does not verify");
       expect(() -> ledger.verifyAuditTrail(List.of(anchor), LedgerTestSupport.keys().otherVerifier()),

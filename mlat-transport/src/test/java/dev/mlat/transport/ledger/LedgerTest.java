@@ -1,5 +1,6 @@
 package dev.mlat.transport.ledger;
 
+import dev.mlat.transport.AuditHead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

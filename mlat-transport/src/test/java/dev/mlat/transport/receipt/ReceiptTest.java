@@ -1,5 +1,6 @@
 package dev.mlat.transport.receipt;
 
+import dev.mlat.transport.AuditHead;
 import static dev.mlat.transport.pkg.PackageFixture.CLOCK;
 import static dev.mlat.transport.pkg.PackageFixture.TRUST;
 import static dev.mlat.transport.pkg.PackageFixture.bytes;
@@ -126,5 +127,21 @@ class ReceiptTest {
     VerifiedReceipt v = new ReceiptVerifier(TRUST, CLOCK).check(receipt, party("FR:FR-PROS"), sent.messageId(), sent.packageSha256());
     assertThat(v.receipt().errorCode()).contains("PACKAGE_WRONG_RECIPIENT");
     assertThat(v.receipt().sender()).contains(FR);
+  }
+
+  @Test
+  void anAuditHeadSignatureOverItsBoundIsMalformedAndOneAtItIsRead() throws Exception {
+    String template = "{\"format\":\"mlat-receipt\",\"formatVersion\":1,\"receiptId\":\"5a3c9e1d-0000-4000-8000-000000000001\","
+        + "\"status\":\"rejected\",\"packageSha256\":\"" + "ab".repeat(32) + "\",\"receiver\":\"DE:DE-BFJ\","
+        + "\"received\":\"2026-11-25T13:41:07Z\",\"errorCode\":\"PACKAGE_EXPIRED\",\"stage\":3,"
+        + "\"auditHead\":{\"sequence\":4,\"sha256\":\"" + "cd".repeat(32) + "\",\"signature\":\"%s\"}}";
+    int max = dev.mlat.transport.receipt.internal.ReceiptJson.MAX_AUDIT_HEAD_SIGNATURE_BYTES;
+    String atBound = java.util.Base64.getEncoder().encodeToString(new byte[max]);
+    String over = java.util.Base64.getEncoder().encodeToString(new byte[max + 1]);
+    assertThat(dev.mlat.transport.receipt.internal.ReceiptJson.read(String.format(template, atBound)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).auditHead().orElseThrow().signature()).hasSize(max);
+    assertThatThrownBy(() -> dev.mlat.transport.receipt.internal.ReceiptJson.read(String.format(template, over)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(dev.mlat.transport.pkg.internal.StrictJson.Bad.class).hasMessageContaining("auditHead.signature");
   }
 }

@@ -3,7 +3,7 @@ package dev.mlat.transport.ledger.internal;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.TransportErrorCode;
 import dev.mlat.transport.ledger.AuditEntry;
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.ledger.AuditHeadSigner;
 import dev.mlat.transport.ledger.AuditHeadVerifier;
 import dev.mlat.transport.ledger.AuditVerification;
@@ -122,13 +122,13 @@ public final class AuditChain {
       sha = r.getString(2);
     }
     byte[] signature = signer.sign(AuditHead.signedContent(sequence, sha));
-    AuditHead head = new AuditHead(sequence, sha, signature, signer.signer());
+    AuditHead head = new AuditHead(sequence, sha, signature);
     try (PreparedStatement insert = c.prepareStatement(
         "INSERT INTO audit_heads (sequence, entry_sha256, signature, signer, signed_at) VALUES (?, ?, ?, ?, ?)")) {
       insert.setLong(1, sequence);
       insert.setString(2, sha);
       insert.setBytes(3, signature);
-      insert.setString(4, head.signer());
+      insert.setString(4, signer.signer());
       insert.setString(5, clock.instant().toString());
       insert.executeUpdate();
     }
@@ -139,10 +139,10 @@ public final class AuditChain {
   public List<AuditHead> recordedHeads(Connection c) throws SQLException {
     List<AuditHead> heads = new ArrayList<>();
     try (PreparedStatement p = c.prepareStatement(
-        "SELECT sequence, entry_sha256, signature, signer FROM audit_heads ORDER BY sequence");
+        "SELECT sequence, entry_sha256, signature FROM audit_heads ORDER BY sequence");
         ResultSet r = p.executeQuery()) {
       while (r.next()) {
-        heads.add(new AuditHead(r.getLong(1), r.getString(2), r.getBytes(3), r.getString(4)));
+        heads.add(new AuditHead(r.getLong(1), r.getString(2), r.getBytes(3)));
       }
     }
     return heads;

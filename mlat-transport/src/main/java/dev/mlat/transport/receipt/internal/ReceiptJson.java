@@ -3,7 +3,7 @@ package dev.mlat.transport.receipt.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlat.transport.pkg.internal.StrictJson;
-import dev.mlat.transport.receipt.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.receipt.Receipt;
 import dev.mlat.transport.receipt.ReceiptStatus;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,8 @@ import java.util.Set;
 /** Writes and strictly reads receipt.json (docs/FORMAT.md, "Receipts"). */
 public final class ReceiptJson {
   public static final String FORMAT = "mlat-receipt";
+  /** The largest audit-head signature a receipt may carry (as receipts were read before the head types were one). */
+  public static final int MAX_AUDIT_HEAD_SIGNATURE_BYTES = 16384;
   private static final Set<String> REQUIRED = Set.of("format", "formatVersion", "receiptId", "status", "packageSha256", "receiver",
       "received");
   private static final Set<String> OPTIONAL = Set.of("messageId", "sender", "errorCode", "stage", "auditHead");
@@ -36,7 +38,7 @@ public final class ReceiptJson {
     r.auditHead().ifPresent(a -> {
       ObjectNode n = o.putObject("auditHead");
       n.put("sequence", a.sequence());
-      n.put("sha256", a.sha256());
+      n.put("sha256", a.entrySha256());
       n.put("signature", Base64.getEncoder().encodeToString(a.signature()));
     });
     try {
@@ -69,6 +71,9 @@ public final class ReceiptJson {
         signature = Base64.getDecoder().decode(StrictJson.text(a, "signature", "$.auditHead"));
       } catch (IllegalArgumentException e) {
         throw new StrictJson.Bad("$.auditHead.signature: not base64");
+      }
+      if (signature.length > MAX_AUDIT_HEAD_SIGNATURE_BYTES) {
+        throw new StrictJson.Bad("$.auditHead.signature: more than " + MAX_AUDIT_HEAD_SIGNATURE_BYTES + " bytes");
       }
       try {
         head = Optional.of(new AuditHead(StrictJson.count(a, "sequence", "$.auditHead"), StrictJson.sha256(a, "sha256", "$.auditHead"),

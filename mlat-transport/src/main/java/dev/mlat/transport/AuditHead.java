@@ -1,35 +1,35 @@
-package dev.mlat.transport.ledger;
+package dev.mlat.transport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A signed head of the audit chain: the sequence number and SHA-256 of the newest entry, signed by
- * the node. Every receipt the node sends carries the head current when it was issued, so the
- * partner holds an anchor outside our database; {@link Ledger#verifyAuditTrail(java.util.Collection)}
- * checks the chain against such anchors.
+ * A signed head of a node's audit chain: the sequence number and SHA-256 of its newest entry, and
+ * the node's signature over them. The one type for both ends: the ledger signs and records heads
+ * ({@code Ledger.signAuditHead()}), every receipt the node issues carries the head current when it
+ * was issued ({@code auditHead} of receipt.json, docs/FORMAT.md "Receipts"), and the partner hands
+ * such heads back to {@code Ledger.verifyAuditTrail} as anchors held outside the node's database.
  *
  * <p>What is signed is {@link #signedContent()}: the UTF-8 text
  * {@code "mlat-audit-head-v1\n" + sequence + "\n" + entrySha256 + "\n"}, as a detached CMS
- * SignedData ({@link CmsAuditHeadSigner}).
+ * SignedData ({@code CmsAuditHeadSigner}; who signed is in the signature itself).
  *
  * <p>Immutable; the signature bytes are copied in and out.
  *
- * @param sequence the sequence number of the head entry (1 for the first entry)
- * @param entrySha256 lower-case hex SHA-256 of that entry
- * @param signature the detached signature of {@link #signedContent()}
- * @param signer who signed (the signer certificate's subject), for people reading it
+ * @param sequence the sequence number of the head entry (a ledger's heads start at 1; a receipt
+ *     read from a partner may say 0, which no chain holds)
+ * @param entrySha256 lower-case hex SHA-256 of that entry ({@code sha256} in receipt.json)
+ * @param signature the detached signature of {@link #signedContent()} (never empty)
  */
-public record AuditHead(long sequence, String entrySha256, byte[] signature, String signer) {
+public record AuditHead(long sequence, String entrySha256, byte[] signature) {
 
   /** Validates and copies. */
   public AuditHead {
     Objects.requireNonNull(entrySha256, "entrySha256");
     Objects.requireNonNull(signature, "signature");
-    Objects.requireNonNull(signer, "signer");
-    if (sequence < 1) {
-      throw new IllegalArgumentException("an audit head's sequence starts at 1, got " + sequence);
+    if (sequence < 0) {
+      throw new IllegalArgumentException("an audit head's sequence must not be negative, got " + sequence);
     }
     if (!entrySha256.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("entrySha256 must be 64 lower-case hex characters");
@@ -59,16 +59,16 @@ public record AuditHead(long sequence, String entrySha256, byte[] signature, Str
   @Override
   public boolean equals(Object o) {
     return o instanceof AuditHead h && sequence == h.sequence && entrySha256.equals(h.entrySha256)
-        && Arrays.equals(signature, h.signature) && signer.equals(h.signer);
+        && Arrays.equals(signature, h.signature);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sequence, entrySha256, Arrays.hashCode(signature), signer);
+    return Objects.hash(sequence, entrySha256, Arrays.hashCode(signature));
   }
 
   @Override
   public String toString() {
-    return "AuditHead[" + sequence + ", " + entrySha256 + ", signed by " + signer + "]";
+    return "AuditHead[" + sequence + ", " + entrySha256 + "]";
   }
 }
