@@ -10,7 +10,7 @@ import dev.mlat.crypto.cms.CmsSignatureVerifier;
 import dev.mlat.crypto.trust.TrustVerifier;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.TransportErrorCode;
-import dev.mlat.transport.ledger.AuditHead;
+import dev.mlat.transport.AuditHead;
 import dev.mlat.transport.ledger.AuditHeadSigner;
 import dev.mlat.transport.ledger.AuditHeadVerifier;
 import dev.mlat.transport.ledger.AuditVerification;
