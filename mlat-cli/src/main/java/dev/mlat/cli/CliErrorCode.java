@@ -26,6 +26,10 @@ public enum CliErrorCode implements ErrorCode {
   REQUEST_INVALID("A request document has problems; each is printed on its own line before this one"),
   /** A problem line of 'mlat request validate' (the command then exits 1 with REQUEST_INVALID). */
   PLACEHOLDER_LEFT("A request still holds a '[FILL IN' placeholder of a template at the issued level"),
+  /** Exit 1. */
+  ATTACHMENT_MISMATCH("An --attach file is not one the message refers to, or the message refers to an attachment no --attach file gives"),
+  /** Exit 5. */
+  PACKAGE_REFUSED_BY_RECEIVER("A valid receipt says the receiver refused the package (its error code and stage are in the message)"),
   /** Exit 70: the launcher script found no Java runtime. */
   JAVA_NOT_FOUND("The ./mlat launcher found no Java runtime (MLAT_JAVA_HOME, Temurin 25 under /usr/lib/jvm, or java on the PATH)"),
   /** Exit 70: the launcher script could not build the command's jar. */

@@ -14,7 +14,15 @@ public enum ExitCode {
   /** A certificate, key, signature or trust check failed. */
   CRYPTO(3, "crypto or trust failure: certificate, key, signature or trust directory"),
   /** A file could not be read or written, or an output exists and --force was not given. */
-  IO(4, "I/O error: a file is missing, unreadable, unwritable, or an output exists without --force"),
+  IO(4, "I/O error: a file is missing, unreadable, unwritable, an output exists without --force, or the ledger cannot be used"),
+  /**
+   * A package or receipt was refused: its structure, header signature, sender's trust, decryption,
+   * issuer's signature, binding or content failed a check (the {@code PACKAGE_*} and
+   * {@code RECEIPT_*} codes), or a valid receipt says the receiver refused the package.
+   */
+  VERIFICATION_FAILED(5, "verification failed: a package, receipt or audit trail was refused (structure, signature, trust, binding, content, chain)"),
+  /** The other side could not be reached or refused the transfer (the {@code HTTPS_*} codes); often transient. */
+  TRANSFER_FAILED(6, "transfer failed: the other side could not be reached or refused the upload (often transient: retry)"),
   /** A bug or an unexpected environment failure; the message says what, --verbose shows the stack trace. */
   INTERNAL(70, "internal error (a bug): run again with --verbose and report the stack trace");
 

@@ -2,7 +2,16 @@ package dev.mlat.cli;
 
 import dev.mlat.cli.internal.Cli;
 import dev.mlat.cli.internal.CliContext;
+import dev.mlat.cli.internal.DemoCommand;
+import dev.mlat.cli.internal.LedgerCommand;
+import dev.mlat.cli.internal.OpenCommand;
 import dev.mlat.cli.internal.PkiCommand;
+import dev.mlat.cli.internal.ReceiptCommand;
+import dev.mlat.cli.internal.RelayCommand;
+import dev.mlat.cli.internal.SealCommand;
+import dev.mlat.cli.internal.SendCommand;
+import dev.mlat.cli.internal.ServeCommand;
+import dev.mlat.cli.internal.VerifyCommand;
 import dev.mlat.cli.internal.RequestCommand;
 import dev.mlat.cli.internal.VersionProvider;
 import java.io.PrintWriter;
@@ -30,8 +39,10 @@ import picocli.CommandLine.Spec;
     name = "mlat",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Exchange mutual legal assistance requests between states: test PKIs, request drafts, validation.",
-    subcommands = {PkiCommand.class, RequestCommand.class})
+    description = "Exchange mutual legal assistance requests between states: test PKIs, request drafts, validation, sealing, opening, receipts, relays.",
+    subcommands = {PkiCommand.class, RequestCommand.class, SealCommand.class, VerifyCommand.class, OpenCommand.class,
+        ReceiptCommand.class, RelayCommand.class, SendCommand.class, ServeCommand.class, LedgerCommand.class,
+        DemoCommand.class})
 public final class Mlat implements Runnable {
 
   @Spec

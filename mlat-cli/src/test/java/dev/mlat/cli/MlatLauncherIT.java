@@ -131,6 +131,34 @@ class MlatLauncherIT {
   void helpListsTheExitCodes() throws Exception {
     var help = mlat(Map.of(), "--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("Exit codes:", "pki", "request");
+    assertThat(help.out()).contains("Exit codes:", "pki", "request", "seal", "open", "demo", "verification failed");
+  }
+
+  @Test
+  void theDemoRunsAsAProcessAndPackagesAreOpenedByTheCommand() throws Exception {
+    var demo = mlat(Map.of(), "demo", "--out", "demo");
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    assertThat(demo.out()).contains("[FR   ] evidence E1 checked", "both endpoints are stopped");
+    assertThat(demo.err()).isEmpty();
+
+    var verify = mlat(Map.of(), "verify", "demo/fr/outbox/request.mlat", "--trust", "demo/us/trust");
+    assertThat(verify.exitCode()).as(verify.err()).isZero();
+    assertThat(verify.out()).contains("from FR:FR-MOJ to US:US-DOJ");
+
+    var open = mlat(Map.of(), "open", "demo/us/outbox/response.mlat", "--key", "demo/fr/FR-MOJ-encryption.p12", "--trust", "demo/fr/trust",
+        "--out", "opened", "--password-file", "demo/fr/FR-MOJ.password");
+    assertThat(open.exitCode()).as(open.err()).isZero();
+    assertThat(open.out()).contains("Signed by US:US-DOJ", "Attachment E1: subscriber-record.csv");
+    assertThat(dir.resolve("opened/verification.json")).isRegularFile();
+
+    var wrongRecipient = mlat(Map.of(), "open", "demo/us/outbox/response.mlat", "--key", "demo/us/US-DOJ-encryption.p12",
+        "--trust", "demo/us/trust", "--out", "x", "--password-file", "demo/us/US-DOJ.password");
+    assertThat(wrongRecipient.exitCode()).isEqualTo(5);
+    assertThat(wrongRecipient.err()).startsWith("mlat: PACKAGE_WRONG_RECIPIENT: stage 3: ").hasLineCount(1);
+
+    var noPassword = mlat(Map.of(), "open", "demo/us/outbox/response.mlat", "--key", "demo/fr/FR-MOJ-encryption.p12",
+        "--trust", "demo/fr/trust", "--out", "y");
+    assertThat(noPassword.exitCode()).isEqualTo(2);
+    assertThat(noPassword.err()).startsWith("mlat: PASSWORD_UNAVAILABLE: ");
   }
 }

@@ -5,6 +5,7 @@ import dev.mlat.cli.ExitCode;
 import dev.mlat.cli.Mlat;
 import dev.mlat.core.MlatException;
 import dev.mlat.crypto.MlatCryptoException;
+import dev.mlat.transport.MlatTransportException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -112,9 +113,36 @@ public final class Cli {
             + " (run again with --verbose for the stack trace, and report it)");
   }
 
-  /** Crypto and trust failures exit with 3, other library failures (invalid input) with 1. */
+  /**
+   * Crypto and trust failures of this side's own material (keys, certificates, trust directory) exit
+   * with 3; of mlat-transport: a refused package or receipt ({@code PACKAGE_*}, {@code RECEIPT_*},
+   * ledger chain checks) 5, a failed transfer ({@code HTTPS_*}, exchange delivery) 6, {@code IO_FAILURE} 4;
+   * other library failures (invalid input) 1.
+   */
   static ExitCode exitCodeOf(MlatException e) {
-    return e instanceof MlatCryptoException ? ExitCode.CRYPTO : ExitCode.INVALID_INPUT;
+    if (e instanceof MlatCryptoException) {
+      return ExitCode.CRYPTO;
+    }
+    if (e instanceof MlatTransportException) {
+      return exitCodeOfTransport(e.errorCode().code());
+    }
+    return ExitCode.INVALID_INPUT;
+  }
+
+  /** The exit code of an mlat-transport error code (by its block: docs/CLI.md lists them). */
+  static ExitCode exitCodeOfTransport(String code) {
+    if (code.equals("IO_FAILURE") || code.equals("LEDGER_UNAVAILABLE") || code.equals("LEDGER_LOCKED")
+        || code.equals("LEDGER_SCHEMA_TOO_NEW") || code.equals("LEDGER_MIGRATION_FAILED")) {
+      return ExitCode.IO;
+    }
+    if (code.startsWith("PACKAGE_") || code.startsWith("RECEIPT_") || code.startsWith("AUDIT_") || code.startsWith("BLOB_")
+        || code.equals("EXCHANGE_DELIVERY_REFUSED") || code.equals("EXCHANGE_RECEIPT_INVALID")) {
+      return ExitCode.VERIFICATION_FAILED;
+    }
+    if (code.startsWith("HTTPS_") || code.startsWith("EXCHANGE_") || code.startsWith("DROPBOX_")) {
+      return ExitCode.TRANSFER_FAILED;
+    }
+    return ExitCode.INVALID_INPUT;
   }
 
   private static boolean verbose(ParseResult result) {

@@ -20,6 +20,7 @@ public final class CliContext {
   private final Map<String, String> environment;
   private final PasswordPrompt passwordPrompt;
   private final RequestChecks requestChecks;
+  private final boolean terminal;
 
   /**
    * @param clock the time source
@@ -28,6 +29,15 @@ public final class CliContext {
    * @param requestChecks the checks after strict reading (see {@link RequestChecks})
    */
   public CliContext(Clock clock, Map<String, String> environment, PasswordPrompt passwordPrompt, RequestChecks requestChecks) {
+    this(clock, environment, passwordPrompt, requestChecks, false);
+  }
+
+  /**
+   * @param terminal whether the process runs in a terminal (progress is shown on stderr only then)
+   */
+  public CliContext(Clock clock, Map<String, String> environment, PasswordPrompt passwordPrompt, RequestChecks requestChecks,
+      boolean terminal) {
+    this.terminal = terminal;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.environment = Map.copyOf(environment);
     this.passwordPrompt = Objects.requireNonNull(passwordPrompt, "passwordPrompt");
@@ -36,7 +46,8 @@ public final class CliContext {
 
   /** The real process: the UTC system clock, {@link System#getenv()}, the console. */
   public static CliContext system() {
-    return new CliContext(Clock.systemUTC(), System.getenv(), PasswordPrompt.console(), RequestChecks.perInstrument(java.util.Locale.getDefault()));
+    return new CliContext(Clock.systemUTC(), System.getenv(), PasswordPrompt.console(), RequestChecks.perInstrument(java.util.Locale.getDefault()),
+        System.console() != null);
   }
 
   /** The time source. */
@@ -59,14 +70,24 @@ public final class CliContext {
     return requestChecks;
   }
 
+  /** Whether the process runs in a terminal: long work then shows progress on stderr. */
+  public boolean terminal() {
+    return terminal;
+  }
+
   /** A copy with another clock. */
   public CliContext withClock(Clock other) {
-    return new CliContext(other, environment, passwordPrompt, requestChecks);
+    return new CliContext(other, environment, passwordPrompt, requestChecks, terminal);
   }
 
   /** A copy with other request checks (where the per-instrument validator is plugged in). */
   public CliContext withRequestChecks(RequestChecks checks) {
-    return new CliContext(clock, environment, passwordPrompt, checks);
+    return new CliContext(clock, environment, passwordPrompt, checks, terminal);
+  }
+
+  /** A copy that shows progress (as in a terminal) or not. */
+  public CliContext withTerminal(boolean inTerminal) {
+    return new CliContext(clock, environment, passwordPrompt, requestChecks, inTerminal);
   }
 
   @Override

@@ -65,6 +65,10 @@ public final class CliFailure extends RuntimeException {
   static String detailOf(MlatException e) {
     String message = String.valueOf(e.getMessage());
     String prefix = e.errorCode().code() + ": ";
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    // an exception re-wrapped with its own message may carry the prefix twice
+    while (message.startsWith(prefix)) {
+      message = message.substring(prefix.length());
+    }
+    return message;
   }
 }

@@ -86,6 +86,60 @@ final class OutputFiles {
     }
   }
 
+  /** Writes a file at the path it is given (which does not exist yet). */
+  @FunctionalInterface
+  interface FileWriter<T> {
+    T writeTo(Path file) throws Exception;
+  }
+
+  /**
+   * Lets {@code writer} write a new file beside {@code target}, then moves it into place: an
+   * existing target is replaced only with {@code force}, and only once the new file is complete; on
+   * any failure the partial file is removed and the target is left as it was.
+   */
+  static <T> T writeThenMove(Path target, boolean force, FileWriter<T> writer) throws Exception {
+    refuseExisting(target, force);
+    Path folder = target.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    Path temporary = folder.resolve("." + target.getFileName() + ".writing-" + java.util.UUID.randomUUID());
+    try {
+      T result = writer.writeTo(temporary);
+      try {
+        if (force) {
+          Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          try {
+            Files.createLink(target, temporary);   // never replaces, unlike a rename on some systems
+          } catch (UnsupportedOperationException noHardLinks) {
+            Files.move(temporary, target);
+          }
+        }
+      } catch (FileAlreadyExistsException e) {
+        throw new CliFailure(CliErrorCode.OUTPUT_EXISTS, ExitCode.IO,
+            target + " exists already; choose another path or pass --force to replace it", e);
+      }
+      return result;
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Copies the folder {@code from} to {@code to} (created), files and sub-folders; existing files are an error. */
+  static void copyTree(Path from, Path to) {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    } catch (IOException e) {
+      throw ioFailure("cannot copy " + from + " to " + to, e);
+    }
+  }
+
   /** An I/O failure as the user sees it: {@code FILE_NOT_FOUND} or {@code IO_FAILED}, exit 4. */
   static CliFailure ioFailure(String what, IOException e) {
     if (e instanceof NoSuchFileException) {

@@ -66,6 +66,36 @@ final class Passwords {
     return Optional.empty();
   }
 
+  /**
+   * The password of existing keys (PKCS#12 files, or a token's PIN): from {@code file} (its first
+   * line), else from the environment, else asked once on the console (when {@code prompt} is set or
+   * the process has a console). Never empty.
+   *
+   * @param what what the password opens, for the prompt and the error
+   */
+  static char[] forExistingKey(CliContext context, Optional<Path> file, boolean prompt, String what) {
+    if (file.isPresent()) {
+      return fromFile(file.get());
+    }
+    String variable = context.environment().get(CliContext.PASSWORD_VARIABLE);
+    if (variable != null) {
+      if (variable.isEmpty()) {
+        throw new CliFailure(CliErrorCode.PASSWORD_UNAVAILABLE, ExitCode.USAGE, CliContext.PASSWORD_VARIABLE + " is set but empty");
+      }
+      return variable.toCharArray();
+    }
+    Optional<char[]> typed = context.passwordPrompt().readPassword("Password of " + what + ": ");
+    if (typed.isEmpty()) {
+      throw new CliFailure(CliErrorCode.PASSWORD_UNAVAILABLE, ExitCode.USAGE, "the password of " + what
+          + " is needed: give --password-file FILE, set " + CliContext.PASSWORD_VARIABLE + ", or run in a terminal"
+          + (prompt ? "" : " (--password-prompt)"));
+    }
+    if (typed.get().length == 0) {
+      throw new CliFailure(CliErrorCode.PASSWORD_UNAVAILABLE, ExitCode.USAGE, "the password of " + what + " is empty");
+    }
+    return typed.get();
+  }
+
   /** A random password of 24 characters (144 bits) from {@code A-Z a-z 0-9 - _}. */
   static char[] generate() {
     byte[] bytes = new byte[18];

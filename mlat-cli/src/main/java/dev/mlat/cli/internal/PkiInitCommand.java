@@ -6,6 +6,7 @@ import dev.mlat.core.PartyId;
 import dev.mlat.crypto.testing.PkiAlgorithm;
 import dev.mlat.crypto.testing.TestCredential;
 import dev.mlat.crypto.testing.TestPki;
+import dev.mlat.crypto.trust.AuthorityRole;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
@@ -95,6 +96,10 @@ public final class PkiInitCommand implements Callable<Integer> {
   @Option(names = "--password-prompt", description = "Ask for the PKCS#12 password on the console.")
   private boolean passwordPrompt;
 
+  @Option(names = "--relay", description = "Also register the authority with the relay role (a central authority that forwards "
+      + "packages to executing authorities of its jurisdiction: mlat relay).")
+  private boolean relay;
+
   @Option(names = "--force", description = "Replace this jurisdiction's trust folder and the authority's files if they exist.")
   private boolean force;
 
@@ -136,7 +141,9 @@ public final class PkiInitCommand implements Callable<Integer> {
     char[] password = given.orElseGet(Passwords::generate);
     try {
       TestPki pki = TestPki.builder(jurisdiction)
-          .authority(id.identifier())
+          .authority(id.identifier(), relay
+              ? new AuthorityRole[] {AuthorityRole.SIGN, AuthorityRole.RECEIVE, AuthorityRole.RELAY}
+              : new AuthorityRole[] {AuthorityRole.SIGN, AuthorityRole.RECEIVE})
           .algorithm(alg.pkiAlgorithm)
           .clock(context.clock())
           .build();

@@ -283,4 +283,20 @@ class PkiInitCommandTest {
     }
   }
 
+
+  @Test
+  void relayRegistersTheAuthorityWithTheRelayRole() throws Exception {
+    Path out = dir.resolve("us");
+    var r = CliRun.run(now(Map.of("MLAT_PASSWORD", "secret")), "pki", "init", "--country", "US", "--authority", "US-DOJ", "--relay",
+        "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    var directory = TrustDirectory.load(out.resolve("trust"));
+    assertThat(directory.roles(PartyId.parse("US:US-DOJ"))).contains(dev.mlat.crypto.trust.AuthorityRole.RELAY,
+        dev.mlat.crypto.trust.AuthorityRole.SIGN, dev.mlat.crypto.trust.AuthorityRole.RECEIVE);
+
+    Path plain = dir.resolve("fr");
+    CliRun.run(now(Map.of("MLAT_PASSWORD", "secret")), "pki", "init", "--country", "FR", "--authority", "FR-MOJ", "--out", plain.toString());
+    assertThat(TrustDirectory.load(plain.resolve("trust")).roles(PartyId.parse("FR:FR-MOJ")))
+        .doesNotContain(dev.mlat.crypto.trust.AuthorityRole.RELAY);
+  }
 }
