@@ -211,6 +211,9 @@ class HttpsChannelTest {
         pki.tls(pki.fr, "FR-MOJ").chain(), new PeerTrust(verifier, Set.of()), DE, e -> { })).build();
     var response = client.send(java.net.http.HttpRequest.newBuilder(HttpsFixture.endpoint(receiver).resolve("v1/packages/" + sha))
         .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    return !"partial".equals(response.headers().firstValue("Mlat-Upload-State").orElse(""));
+    // "partial" alone is not enough: until the receiver's handler has seen the dropped connection,
+    // it still holds the upload and HEAD says Mlat-Upload-Busy (a delivery now would be deferred).
+    return !"partial".equals(response.headers().firstValue("Mlat-Upload-State").orElse(""))
+        || "true".equals(response.headers().firstValue("Mlat-Upload-Busy").orElse(""));
   }
 }
