@@ -315,7 +315,7 @@ public final class DemoCommand implements Callable<Integer> {
       us.close();
       long millis = (System.nanoTime() - started) / 1_000_000;
       o.println();
-      o.println("Done in " + String.format(Locale.ROOT, "%.1f", millis / 1000.0) + " s; both endpoints and exchange services are stopped.");
+      o.println("Done in " + String.format(Locale.ROOT, "%.1f", millis / 1000.0) + " s; both endpoints are stopped, both exchange services and ledgers closed.");
       o.println("  France:        " + fr.folder + "  (outbox/: request.json, request.mlat; receipts/: the US receipts; inbox/: the evidence)");
       o.println("  United States: " + us.folder + "  (outbox/: acknowledgement and response, with their packages; receipts/: the FR receipts)");
       o.println("  Ledgers:       " + fr.file("ledger.db") + " and " + us.file("ledger.db") + " (SQLite; blobs/ beside each: packages,");
@@ -369,8 +369,7 @@ public final class DemoCommand implements Callable<Integer> {
         + " checked the header signature, decrypted, verified the signer and the binding, recorded it in its ledger");
     Path receipt = keep(from, entry.receiptSha256().get(), Files.createDirectories(from.file("receipts")).resolve(name + ".receipt.p7s"));
     CheckedReceipt checked = from.codec.checkReceipt(Files.readAllBytes(receipt), entry);
-    step(from.code, "status: " + name + " " + entry.state().name().toLowerCase(Locale.ROOT) + " after " + entry.attempts()
-        + (entry.attempts() == 1 ? " attempt" : " attempts") + "; receipt checked: signed by " + to.self + ", names message "
+    step(from.code, "status: " + name + " " + entry.state().name().toLowerCase(Locale.ROOT) + "; receipt checked: signed by " + to.self + ", names message "
         + checked.messageId() + " and package SHA-256 " + ticket.packageSha256().substring(0, 16) + "..."
         + checked.partnerHead().map(h -> ", carries " + to.code + "'s ledger head #" + h.sequence()).orElse("")
         + " (" + relative(receipt) + ")");

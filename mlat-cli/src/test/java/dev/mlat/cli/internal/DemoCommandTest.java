@@ -24,12 +24,12 @@ class DemoCommandTest {
     assertThat(r.out()).contains(
         "[FR   ] validated: complete at the issued level",
         "exchange services up, each on its own SQLite ledger",
-        "[FR->US] request ", "[FR   ] status: request delivered after ", "receipt checked: signed by US:US-DOJ",
+        "[FR->US] request ", "[FR   ] status: request delivered; receipt checked: signed by US:US-DOJ", "receipt checked: signed by US:US-DOJ",
         "[US   ] handler got the request once, in the ledger transaction: from FR:FR-MOJ", "it asks for: preservation, data production",
         "[US->FR] acknowledgement ", "[US   ] status: acknowledgement delivered",
         "[FR   ] handler got the AcknowledgementOfReceipt from US:US-DOJ; lifecycle RECEIVED",
         "[US->FR] response ", "[FR   ] handler got the Response from US:US-DOJ; lifecycle EXECUTED (US: EXECUTED)",
-        "[FR   ] evidence E1 checked: SHA-256 of ", "both endpoints and exchange services are stopped", "Inspect:",
+        "[FR   ] evidence E1 checked: SHA-256 of ", "both endpoints are stopped, both exchange services and ledgers closed", "Inspect:",
         "./mlat ledger verify " + out.resolve("fr/ledger.db"), "./mlat ledger verify " + out.resolve("us/ledger.db"));
     assertThat(r.out()).containsOnlyOnce("[US   ] handler got the request");
     assertThat(out.resolve("fr/receipts/request.receipt.p7s")).isRegularFile();
