@@ -4,6 +4,7 @@ module dev.mlat.cli {
   requires transitive dev.mlat.core; // CliErrorCode implements dev.mlat.core.ErrorCode
   requires info.picocli;
   requires java.logging;
+  requires java.sql; // the exchange handler gets the ledger transaction (java.sql.Connection)
 
   exports dev.mlat.cli;
 

@@ -23,18 +23,32 @@ class DemoCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains(
         "[FR   ] validated: complete at the issued level",
-        "[FR->US] request ", "[FR   ] receipt checked: signed by US:US-DOJ",
-        "[US   ] opened: signed by FR:FR-MOJ", "it asks for: preservation, data production",
-        "[US->FR] acknowledgement ", "[FR   ] opened the AcknowledgementOfReceipt: signed by US:US-DOJ",
-        "[US->FR] response ", "[FR   ] evidence E1 checked: SHA-256 of ", "both endpoints are stopped", "Inspect:");
+        "exchange services up, each on its own SQLite ledger",
+        "[FR->US] request ", "[FR   ] status: request delivered; receipt checked: signed by US:US-DOJ", "receipt checked: signed by US:US-DOJ",
+        "[US   ] handler got the request once, in the ledger transaction: from FR:FR-MOJ", "it asks for: preservation, data production",
+        "[US->FR] acknowledgement ", "[US   ] status: acknowledgement delivered",
+        "[FR   ] handler got the AcknowledgementOfReceipt from US:US-DOJ; lifecycle RECEIVED",
+        "[US->FR] response ", "[FR   ] handler got the Response from US:US-DOJ; lifecycle EXECUTED (US: EXECUTED)",
+        "[FR   ] evidence E1 checked: SHA-256 of ", "both endpoints are stopped, both exchange services and ledgers closed", "Inspect:",
+        "./mlat ledger verify " + out.resolve("fr/ledger.db"), "./mlat ledger verify " + out.resolve("us/ledger.db"));
+    assertThat(r.out()).containsOnlyOnce("[US   ] handler got the request");
     assertThat(out.resolve("fr/receipts/request.receipt.p7s")).isRegularFile();
     assertThat(out.resolve("us/receipts/response.receipt.p7s")).isRegularFile();
     assertThat(out.resolve("fr/outbox/request.mlat")).isRegularFile();
+    assertThat(out.resolve("fr/inbox/subscriber-record.csv")).isRegularFile();
+    assertThat(out.resolve("fr/ledger.db")).isRegularFile();
+    assertThat(out.resolve("us/ledger.db")).isRegularFile();
 
     // the printed inspection commands work
     var check = CliRun.run(CliRun.context().withClock(Clock.systemUTC()), "receipt", "check", out.resolve("fr/receipts/request.receipt.p7s").toString(),
         "--sent", out.resolve("fr/outbox/request.mlat").toString(), "--trust", out.resolve("fr/trust").toString());
     assertThat(check.exitCode()).as(check.err()).isZero();
+    for (String side : new String[] {"fr", "us"}) {
+      var verify = CliRun.run(CliRun.context().withClock(Clock.systemUTC()), "ledger", "verify", out.resolve(side + "/ledger.db").toString(),
+          "--trust", out.resolve(side + "/trust").toString(), "--jurisdiction", side.toUpperCase(java.util.Locale.ROOT));
+      assertThat(verify.exitCode()).as(verify.err()).isZero();
+      assertThat(verify.out()).startsWith("OK: ").contains("intact (digests, links, no gap)", "signed heads verified");
+    }
 
     // no server thread of the demo is left
     Thread.sleep(200);
