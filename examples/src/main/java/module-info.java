@@ -2,6 +2,7 @@
 module dev.mlat.examples {
   requires dev.mlat.core;
   requires dev.mlat.transport;
+  requires java.sql;   // ExchangeHandler hands the ledger transaction (java.sql.Connection)
 
   exports dev.mlat.examples;
 }

@@ -76,6 +76,7 @@ class ExamplesTest {
     var record = CaseSystemExample.run(dir, out);
     assertThat(record.status()).isEqualTo("answered");
     assertThat(record.evidence()).singleElement().satisfies(f -> assertThat(f).hasContent("customer_id,name\nC-0042,Example Customer"));
-    assertThat(printed()).contains("delivered; receipt signed by US:US-DOJ", "case PARQUET-PARIS-2026-00042: answered");
+    assertThat(printed()).contains("complete at the issued level", "delivered; receipt signed by US:US-DOJ checked (accepts this message)",
+        "evidence E1 filed under the case; SHA-256 ", "equals the signed manifest's", "case PARQUET-PARIS-2026-00042: answered");
   }
 }
