@@ -14,10 +14,12 @@ public abstract class MlatException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final transient ErrorCode errorCode;
+  private final String detail;
 
   protected MlatException(ErrorCode errorCode, String message, Throwable cause) {
     super(Objects.requireNonNull(errorCode, "errorCode").code() + ": " + Objects.requireNonNull(message, "message"), cause);
     this.errorCode = errorCode;
+    this.detail = message;
   }
 
   protected MlatException(ErrorCode errorCode, String message) {
@@ -27,5 +29,13 @@ public abstract class MlatException extends Exception {
   /** The stable code of this failure, as documented in {@code docs/ERRORS.md}. */
   public ErrorCode errorCode() {
     return errorCode;
+  }
+
+  /**
+   * The message as given, without the leading {@code CODE: } that {@link #getMessage()} adds; what
+   * a subclass passes on when it re-raises the failure with more context.
+   */
+  public String messageWithoutCode() {
+    return detail;
   }
 }

@@ -63,12 +63,6 @@ public final class CliFailure extends RuntimeException {
 
   /** An mlat exception's message without its leading {@code CODE: }. */
   static String detailOf(MlatException e) {
-    String message = String.valueOf(e.getMessage());
-    String prefix = e.errorCode().code() + ": ";
-    // an exception re-wrapped with its own message may carry the prefix twice
-    while (message.startsWith(prefix)) {
-      message = message.substring(prefix.length());
-    }
-    return message;
+    return e.messageWithoutCode();
   }
 }

@@ -44,7 +44,7 @@ public final class PackageRejectedException extends MlatTransportException {
   }
 
   private PackageRejectedException(PackageRejectedException e, PackageHeader header, String packageSha256) {
-    super(e.errorCode(), e.getMessage(), e.getCause());
+    super(e.errorCode(), e.messageWithoutCode(), e.getCause());
     setStackTrace(e.getStackTrace());
     this.stage = e.stage;
     this.header = header;
