@@ -9,7 +9,8 @@ module dev.mlat.transport {
   exports dev.mlat.transport.https;
   exports dev.mlat.transport.pkg;
   exports dev.mlat.transport.receipt;
-  requires java.sql;
+  // the ledger's API hands handlers the java.sql.Connection of its transaction
+  requires transitive java.sql;
 
   exports dev.mlat.transport.ledger;
   exports dev.mlat.transport.dropbox;

@@ -231,16 +231,22 @@ public final class SealCommand implements Callable<Integer> {
   /** A referenced attachment: id, media type, size, SHA-256. */
   private record Reference(String id, String mediaType, long size, String sha256) {}
 
+  /**
+   * Pairs the --attach files with the attachments the message refers to. A file is paired by its
+   * size when it is the only unused file of that size; only files that share a size with another
+   * candidate are hashed here (a 1 GiB file is then read once, by the sealer, not twice). The
+   * sealer compares every attachment's size and SHA-256 with the message's reference from the
+   * bytes it sealed, so a file of the right size but other content is refused after sealing
+   * (ATTACHMENT_MISMATCH, nothing written).
+   */
   private List<AttachmentSource> attachmentSources(LifecycleMessage message, Progress progress) throws IOException {
     List<Reference> references = references(message);
     List<Path> files = new ArrayList<>();
-    List<String> digests = new ArrayList<>();
     for (Path a : attachments) {
       if (!Files.isRegularFile(a)) {
         throw new CliFailure(CliErrorCode.FILE_NOT_FOUND, ExitCode.IO, "--attach: " + a + ": no such file");
       }
       files.add(a);
-      digests.add(sha256(a, progress));
     }
     List<AttachmentSource> sources = new ArrayList<>();
     if (references.isEmpty() && !refersToAttachments(message)) {
@@ -252,12 +258,27 @@ public final class SealCommand implements Callable<Integer> {
       }
       return sources;
     }
+    String[] digests = new String[files.size()];
     boolean[] used = new boolean[files.size()];
     for (Reference r : references) {
+      List<Integer> sameSize = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        if (!used[i] && sizeOf(files.get(i)) == r.size()) {
+          sameSize.add(i);
+        }
+      }
       int found = -1;
-      for (int i = 0; i < files.size() && found < 0; i++) {
-        if (!used[i] && digests.get(i).equals(r.sha256()) && sizeOf(files.get(i)) == r.size()) {
-          found = i;
+      if (sameSize.size() == 1) {
+        found = sameSize.get(0);
+      } else {
+        for (int i : sameSize) {
+          if (digests[i] == null) {
+            digests[i] = sha256(files.get(i), progress);
+          }
+          if (digests[i].equals(r.sha256())) {
+            found = i;
+            break;
+          }
         }
       }
       if (found < 0) {
@@ -270,7 +291,8 @@ public final class SealCommand implements Callable<Integer> {
     for (int i = 0; i < files.size(); i++) {
       if (!used[i]) {
         throw new CliFailure(CliErrorCode.ATTACHMENT_MISMATCH, ExitCode.INVALID_INPUT, "--attach " + files.get(i)
-            + " (SHA-256 " + digests.get(i) + ") is not among the attachments the message refers to; add it to the message "
+            + " (SHA-256 " + (digests[i] != null ? digests[i] : sha256(files.get(i), progress))
+            + ") is not among the attachments the message refers to; add it to the message "
             + "(a request's attachments, a response's evidence items) with its size and SHA-256");
       }
     }

@@ -238,6 +238,23 @@ class PackageCommandsTest {
   }
 
   @Test
+  void sealRefusesAFileOfTheReferencedSizeButOtherContentAfterSealingIt() throws Exception {
+    // paired by size without hashing first: the sealer's own check of every attachment's SHA-256 refuses it
+    byte[] original = Files.readAllBytes(order);
+    byte[] changed = original.clone();
+    changed[changed.length / 2] ^= 1;
+    Path forged = Files.write(dir.resolve("forged-order.pdf"), changed);
+    var r = mlat("seal", p(request), "--attach", p(forged), "--signer", p(shared.resolve("fr/FR-MOJ-signing.p12")),
+        "--to", "US:US-DOJ", "--trust", p(trust), "--out", p(dir.resolve("x.mlat")));
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).startsWith("mlat: ATTACHMENT_MISMATCH: ");
+    assertThat(dir.resolve("x.mlat")).doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("x.mlat"));
+    }
+  }
+
+  @Test
   void sealNeedsARecipientAndAnIssuedRequest() throws Exception {
     var noTo = mlat("seal", p(request), "--attach", p(order), "--signer", p(shared.resolve("fr/FR-MOJ-signing.p12")),
         "--trust", p(trust), "--out", p(dir.resolve("x.mlat")));

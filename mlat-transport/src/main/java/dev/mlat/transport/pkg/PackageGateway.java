@@ -59,11 +59,27 @@ public final class PackageGateway {
    * @throws MlatTransportException IO_FAILURE when the file cannot be read
    */
   public VerifiedHeader verifyHeader(Path packageFile) throws MlatTransportException {
-    return check(packageFile).header();
+    Checked checked = check(packageFile);
+    try {
+      return checked.verified();
+    } catch (IOException | UncheckedIOException e) {
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
+    } finally {
+      checked.digests().cancel();
+    }
   }
 
-  /** Stages 1 and 2 with the checked structure, for the opener. */
-  record Checked(ZipStructure structure, VerifiedHeader header, ZipStructure.Digests digests) {}
+  /**
+   * Stages 1 and 2 with the checked structure, for the opener: the header and its signer are
+   * verified; the pass that hashes the file and its entries runs on ({@code digests}), so that the
+   * opener can decrypt meanwhile. The caller cancels {@code digests} when done.
+   */
+  record Checked(ZipStructure structure, PackageHeader header, TrustReport signer, ZipStructure.PendingDigests digests) {
+    /** The verified header, once the pass over the file has ended. */
+    VerifiedHeader verified() throws IOException {
+      return new VerifiedHeader(header, signer, digests.get().packageSha256(), structure.fileSize());
+    }
+  }
 
   Checked check(Path packageFile) throws MlatTransportException {
     Objects.requireNonNull(packageFile, "packageFile");
@@ -80,8 +96,7 @@ public final class PackageGateway {
             "header.json: " + e.getMessage());
       }
       TrustReport signer = verifySignature(header, headerBytes, signature);
-      ZipStructure.Digests digests = structure.digests();
-      return new Checked(structure, new VerifiedHeader(header, signer, digests.packageSha256(), structure.fileSize()), digests);
+      return new Checked(structure, header, signer, structure.startDigests());
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
     }

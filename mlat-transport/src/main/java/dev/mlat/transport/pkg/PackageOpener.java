@@ -146,65 +146,89 @@ public final class PackageOpener {
       throw new IllegalArgumentException("the output folder " + outputFolder + " does not exist");
     }
     PackageGateway.Checked checked = gateway.check(packageFile);
-    PackageHeader header = checked.header().header();
+    PackageHeader header = checked.header();
     ZipStructure structure = checked.structure();
-    String sha256 = checked.header().packageSha256();
     Instant now = clock.instant();
     try {
-      // stage 3
-      Optional<Resend> resend = stage3(header, structure, checked.digests(), sha256, now, seenMessages);
-      if (resend.isPresent()) {
-        return resend.get();
-      }
-      // stage 4
-      boolean relayed = header.relayed();
-      PartyId innerRecipient = relayed ? header.sender() : self;
-      PartyId innerSender = relayed ? header.originalSender().get() : header.sender();
-      byte[] sealed = structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY));
-      CmsLimits cms = CmsLimits.defaults().withMaxMessageBytes(Math.max(limits.maxMessageBytes(), 1));
-      Opener opener = new Opener(innerRecipient, new CmsDecryptor(policy, keyRing, cms),
-          new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms, TimestampVerifier.builder(trust).clock(clock).build()));
-      OpenedMessage opened;
       try {
-        opened = opener.open(sealed, OpenExpectation.from(innerSender.jurisdiction()).withMessageId(header.messageId()));
-      } catch (MlatCryptoException e) {
-        throw stage4Failure(e);
+        // stage 3: recipient, then the entries' names and sizes
+        stage3Entries(header, structure);
+        try {
+          // The digests of the entries come from a pass over the file that runs beside stages 3-6
+          // (PackageGateway.Checked). They are compared before any outcome is returned and before
+          // any other refusal is reported, so the result is the one of the pipeline run in order:
+          // a package whose entries do not match its header is refused at stage 3, whatever else.
+          Optional<Resend> resend = stage3Rest(header, checked, now, seenMessages);
+          if (resend.isPresent()) {
+            return resend.get();
+          }
+          return stages4to6(header, structure, checked, now, outputFolder);
+        } catch (PackageRejectedException e) {
+          compareDigests(header, structure, checked.digests().get());
+          throw e;
+        }
+      } catch (PackageRejectedException e) {
+        throw e.withPackage(header, checked.digests().get().packageSha256());
       }
-      // stage 5
-      if (!opened.binding().sender().equals(innerSender)) {
-        throw reject(TransportErrorCode.PACKAGE_BINDING_MISMATCH, PipelineStage.BINDING, "the message is signed as sent by "
-            + opened.binding().sender() + ", the header names " + innerSender);
-      }
-      byte[] payload = opened.payload();
-      MessageDocument document;
-      try {
-        document = MessageDocument.read(payload, json, limits.maxAttachments());
-      } catch (StrictJson.Bad e) {
-        throw reject(TransportErrorCode.PACKAGE_MESSAGE_INVALID, PipelineStage.BINDING, "message.json: " + e.getMessage());
-      }
-      LifecycleMessage message = document.message();
-      var h = message.header();
-      if (!h.messageId().equals(header.messageId()) || !h.requestId().equals(header.requestId())
-          || message.messageType() != header.messageType() || !h.sender().equals(innerSender) || !h.recipient().equals(innerRecipient)) {
-        throw reject(TransportErrorCode.PACKAGE_BINDING_MISMATCH, PipelineStage.BINDING,
-            "message.json's message id, request id, type, sender or recipient differ from the header and the signed binding");
-      }
-      // stage 6
-      return stage6(header, structure, document, checked.header(), opened, payload, sha256, now, outputFolder);
-    } catch (PackageRejectedException e) {
-      throw e.withPackage(header, sha256);
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "opening " + packageFile + " failed: " + e.getMessage(), e);
+    } finally {
+      checked.digests().cancel();
     }
   }
 
-  private Optional<Resend> stage3(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests, String sha256,
-      Instant now, SeenMessageStore seen) throws MlatTransportException {
+  private VerifiedPackage stages4to6(PackageHeader header, ZipStructure structure, PackageGateway.Checked checked, Instant now,
+      Path outputFolder) throws MlatTransportException, IOException {
+    // stage 4
+    boolean relayed = header.relayed();
+    PartyId innerRecipient = relayed ? header.sender() : self;
+    PartyId innerSender = relayed ? header.originalSender().get() : header.sender();
+    byte[] sealed = structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY));
+    // message.p7m is small: its digest is compared on the bytes read, before they are parsed
+    HeaderEntry listedMessage = header.entries().get(header.entries().size() - 1);
+    if (!java.util.HexFormat.of().formatHex(PackageFiles.sha256().digest(sealed)).equals(listedMessage.sha256())) {
+      throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + ZipStructure.MESSAGE_ENTRY
+          + " does not match the SHA-256 the header lists");
+    }
+    CmsLimits cms = CmsLimits.defaults().withMaxMessageBytes(Math.max(limits.maxMessageBytes(), 1));
+    Opener opener = new Opener(innerRecipient, new CmsDecryptor(policy, keyRing, cms),
+        new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms, TimestampVerifier.builder(trust).clock(clock).build()));
+    OpenedMessage opened;
+    try {
+      opened = opener.open(sealed, OpenExpectation.from(innerSender.jurisdiction()).withMessageId(header.messageId()));
+    } catch (MlatCryptoException e) {
+      throw stage4Failure(e);
+    }
+    // stage 5
+    if (!opened.binding().sender().equals(innerSender)) {
+      throw reject(TransportErrorCode.PACKAGE_BINDING_MISMATCH, PipelineStage.BINDING, "the message is signed as sent by "
+          + opened.binding().sender() + ", the header names " + innerSender);
+    }
+    byte[] payload = opened.payload();
+    MessageDocument document;
+    try {
+      document = MessageDocument.read(payload, json, limits.maxAttachments());
+    } catch (StrictJson.Bad e) {
+      throw reject(TransportErrorCode.PACKAGE_MESSAGE_INVALID, PipelineStage.BINDING, "message.json: " + e.getMessage());
+    }
+    LifecycleMessage message = document.message();
+    var h = message.header();
+    if (!h.messageId().equals(header.messageId()) || !h.requestId().equals(header.requestId())
+        || message.messageType() != header.messageType() || !h.sender().equals(innerSender) || !h.recipient().equals(innerRecipient)) {
+      throw reject(TransportErrorCode.PACKAGE_BINDING_MISMATCH, PipelineStage.BINDING,
+          "message.json's message id, request id, type, sender or recipient differ from the header and the signed binding");
+    }
+    // stage 6
+    return stage6(header, structure, document, checked, opened, payload, now, outputFolder);
+  }
+
+  /** Stage 3, first part: the recipient, and the entries' names and sizes against the header. */
+  private void stage3Entries(PackageHeader header, ZipStructure structure) throws PackageRejectedException {
     if (!header.recipient().equals(self)) {
       throw reject(TransportErrorCode.PACKAGE_WRONG_RECIPIENT, PipelineStage.ENTRIES, "the package is for " + header.recipient()
           + ", this is " + self);
     }
-    List<ZipStructure.Entry> entries = structure.entries().subList(1, structure.entries().size() - 2);
+    List<ZipStructure.Entry> entries = listedEntries(structure);
     if (entries.size() != header.entries().size()) {
       throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + header.entries().size()
           + " entries, the package holds " + entries.size());
@@ -216,15 +240,35 @@ public final class PackageOpener {
         throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + listed.name() + " of "
             + listed.size() + " bytes where the package holds " + e.name() + " of " + e.size() + " bytes");
       }
+    }
+  }
+
+  private static List<ZipStructure.Entry> listedEntries(ZipStructure structure) {
+    return structure.entries().subList(1, structure.entries().size() - 2);
+  }
+
+  /** Stage 3, the entries' digests: each entry's SHA-256 (and CRC) as the header lists it. */
+  private static void compareDigests(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests)
+      throws PackageRejectedException {
+    List<ZipStructure.Entry> entries = listedEntries(structure);
+    for (int i = 0; i < entries.size(); i++) {
+      ZipStructure.Entry e = entries.get(i);
       ZipStructure.EntryDigest digest = digests.entries().get(e.name());
-      if (!digest.sha256().equals(listed.sha256()) || digest.crc() != e.crc()) {
+      if (!digest.sha256().equals(header.entries().get(i).sha256()) || digest.crc() != e.crc()) {
         throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + e.name()
             + " does not match the SHA-256 the header lists (or its CRC)");
       }
     }
+  }
+
+  /** Stage 3, second part: resend, then the validity period. */
+  private Optional<Resend> stage3Rest(PackageHeader header, PackageGateway.Checked checked, Instant now, SeenMessageStore seen)
+      throws MlatTransportException, IOException {
     Optional<SeenMessage> earlier = seen.find(header.messageId().toString());
     if (earlier.isPresent()) {
-      if (earlier.get().sameBytes(sha256)) {
+      ZipStructure.Digests digests = checked.digests().get();
+      compareDigests(header, checked.structure(), digests);
+      if (earlier.get().sameBytes(digests.packageSha256())) {
         return Optional.of(new Resend(header, earlier.get()));
       }
       throw reject(TransportErrorCode.PACKAGE_RESEND_CONFLICT, PipelineStage.ENTRIES, "message " + header.messageId()
@@ -259,8 +303,8 @@ public final class PackageOpener {
         "message.p7m is not a valid signed and encrypted message: " + e.getMessage(), e);
   }
 
-  private VerifiedPackage stage6(PackageHeader header, ZipStructure structure, MessageDocument document, VerifiedHeader verifiedHeader,
-      OpenedMessage opened, byte[] payload, String sha256, Instant now, Path outputFolder) throws MlatTransportException, IOException {
+  private VerifiedPackage stage6(PackageHeader header, ZipStructure structure, MessageDocument document, PackageGateway.Checked checked,
+      OpenedMessage opened, byte[] payload, Instant now, Path outputFolder) throws MlatTransportException, IOException {
     LifecycleMessage message = document.message();
     if (message instanceof RequestMessage request) {
       ValidationReport report = validator.validate(request.request(), requestLevel, Locale.ENGLISH);
@@ -308,6 +352,9 @@ public final class PackageOpener {
       }
       PackageFiles.writePrivate(work.resolve("message.json"), payload);
       PackageFiles.writePrivate(work.resolve("message.p7s"), opened.signedData());
+      // the end of stage 3, run beside the decryption: nothing leaves the quarantine before it passed
+      VerifiedHeader verifiedHeader = checked.verified();
+      compareDigests(header, structure, checked.digests().get());
       try {
         Files.move(work, destination, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {
@@ -322,7 +369,8 @@ public final class PackageOpener {
       }
       moved = true;
       var report = new VerificationReport(verifiedHeader.headerSigner(), opened.signers(), header.relayed(), now);
-      return new VerifiedPackage(header, message, finalList, report, sha256, structure.fileSize(), opened.signedData(), destination);
+      return new VerifiedPackage(header, message, finalList, report, verifiedHeader.packageSha256(), structure.fileSize(),
+          opened.signedData(), destination);
     } finally {
       if (!moved) {
         PackageFiles.deleteQuietly(work);

@@ -261,44 +261,50 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
         sendError(exchange, 409, TransportErrorCode.HTTPS_UPLOAD_IN_PROGRESS, "package " + sha256 + " is being uploaded on another connection");
         return;
       }
+      Reply reply;
       try {
-        upload(exchange, peer, sha256, start, length, total, finishOnly);
+        reply = upload(exchange, peer, sha256, start, length, total, finishOnly);
       } finally {
         store.unlock(sha256);
       }
+      // answered only once the lock is released: a sender that goes on at once (the next chunk, or
+      // a HEAD after a temporary failure) must not find the upload still "in progress"
+      reply.send();
     } finally {
       uploads.release();
     }
   }
 
-  private void upload(HttpExchange exchange, TlsPeer peer, String sha256, long start, long length, long total, boolean finishOnly)
+  /** The response to an upload, written after the upload's lock was released. */
+  @FunctionalInterface
+  private interface Reply {
+    void send() throws IOException;
+  }
+
+  private Reply upload(HttpExchange exchange, TlsPeer peer, String sha256, long start, long length, long total, boolean finishOnly)
       throws IOException, MlatTransportException {
     var stored = store.storedAnswer(sha256); // answered while this request waited for the lock
     if (stored.isPresent()) {
-      sendStoredAnswer(exchange, peer, stored.get());
-      return;
+      return () -> sendStoredAnswer(exchange, peer, stored.get());
     }
     var state = store.state(sha256);
     if (state.kind() == UploadStore.Kind.COMPLETE) {
       if (state.total() != total) {
-        rangeMismatch(exchange, state.offset(), "the complete upload has " + state.total() + " bytes, not " + total);
-        return;
+        return () -> rangeMismatch(exchange, state.offset(), "the complete upload has " + state.total() + " bytes, not " + total);
       }
-      handOver(exchange, peer, sha256, store.completeFile(sha256));
-      return;
+      return handOver(exchange, peer, sha256, store.completeFile(sha256));
     }
     if (finishOnly) {
-      rangeMismatch(exchange, state.offset(), "the receiver holds " + state.offset() + " bytes of " + sha256 + ", not all " + total);
-      return;
+      return () -> rangeMismatch(exchange, state.offset(), "the receiver holds " + state.offset() + " bytes of " + sha256
+          + ", not all " + total);
     }
     if (state.kind() == UploadStore.Kind.PARTIAL && state.total() != total) {
-      rangeMismatch(exchange, state.offset(), "the upload was started with total length " + state.total() + ", not " + total);
-      return;
+      return () -> rangeMismatch(exchange, state.offset(), "the upload was started with total length " + state.total() + ", not " + total);
     }
     long held = state.kind() == UploadStore.Kind.PARTIAL ? state.offset() : 0;
     if (start != held) {
-      rangeMismatch(exchange, held, "the receiver holds " + held + " bytes of " + sha256 + "; resume from there, not from " + start);
-      return;
+      return () -> rangeMismatch(exchange, held, "the receiver holds " + held + " bytes of " + sha256 + "; resume from there, not from "
+          + start);
     }
     if (state.kind() == UploadStore.Kind.NONE) {
       store.start(sha256, total);
@@ -326,14 +332,16 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
       Thread.interrupted();
       LOG.log(Level.INFO, () -> "HTTPS receiver: upload of " + sha256 + " from " + peer.party() + " interrupted"
           + (cut ? " (idle longer than " + limits.uploadIdleTimeout() + ")" : "") + ": " + e.getMessage());
-      exchange.getResponseHeaders().set("Connection", "close");
-      try {
-        sendError(exchange, cut ? 408 : 400, cut ? TransportErrorCode.HTTPS_UPLOAD_TIMEOUT : TransportErrorCode.HTTPS_CONNECTION_FAILED,
-            "upload interrupted; bytes held are kept for resumption");
-      } catch (IOException ignored) {
-        // the client is gone: it resumes with HEAD
-      }
-      return;
+      boolean idle = cut;
+      return () -> {
+        exchange.getResponseHeaders().set("Connection", "close");
+        try {
+          sendError(exchange, idle ? 408 : 400, idle ? TransportErrorCode.HTTPS_UPLOAD_TIMEOUT : TransportErrorCode.HTTPS_CONNECTION_FAILED,
+              "upload interrupted; bytes held are kept for resumption");
+        } catch (IOException ignored) {
+          // the client is gone: it resumes with HEAD
+        }
+      };
     } finally {
       synchronized (last) {
         last[0] = 0;
@@ -343,40 +351,38 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
     }
     long offset = start + appended;
     if (offset < total) {
-      exchange.getResponseHeaders().set(OFFSET, Long.toString(offset));
-      exchange.sendResponseHeaders(204, -1);
-      return;
+      return () -> {
+        exchange.getResponseHeaders().set(OFFSET, Long.toString(offset));
+        exchange.sendResponseHeaders(204, -1);
+      };
     }
     Path file;
     try {
       file = store.complete(sha256, digest);
     } catch (MlatTransportException e) {
       if (e.errorCode() == TransportErrorCode.HTTPS_DIGEST_MISMATCH) {
-        sendError(exchange, 422, e.errorCode(), e.getMessage());
-        return;
+        return () -> sendError(exchange, 422, e.errorCode(), e.getMessage());
       }
       throw e;
     }
-    handOver(exchange, peer, sha256, file);
+    return handOver(exchange, peer, sha256, file);
   }
 
-  private void handOver(HttpExchange exchange, TlsPeer peer, String sha256, Path file) throws IOException, MlatTransportException {
+  private Reply handOver(HttpExchange exchange, TlsPeer peer, String sha256, Path file) throws IOException, MlatTransportException {
     PartyId sender;
     try {
       sender = routing.senderOf(file);
     } catch (MlatTransportException e) {
       store.discardComplete(sha256);
-      sendError(exchange, 422, TransportErrorCode.HTTPS_PACKAGE_UNROUTABLE,
+      return () -> sendError(exchange, 422, TransportErrorCode.HTTPS_PACKAGE_UNROUTABLE,
           "the package's routing header cannot be read: " + e.errorCode().code() + ": " + e.getMessage());
-      return;
     }
     try {
       PeerTrust.checkCarriage(peer, sender);
     } catch (MlatTransportException e) {
       store.discardComplete(sha256);
       onRefusal.accept(e);
-      sendError(exchange, 403, e.errorCode(), e.getMessage());
-      return;
+      return () -> sendError(exchange, 403, e.errorCode(), e.getMessage());
     }
     Answer answer;
     try {
@@ -391,7 +397,8 @@ public final class PackageHandler implements HttpHandler, AutoCloseable {
     if (!(answer instanceof Answer.TemporaryFailure)) {
       store.storeAnswer(sha256, answer, sender.jurisdiction());
     }
-    sendAnswer(exchange, answer);
+    Answer reply = answer;
+    return () -> sendAnswer(exchange, reply);
   }
 
   /** A resend: the stored answer, to peers of the sender's jurisdiction only (the carriage rule again). */

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -54,35 +53,39 @@ public final class PackageWriter implements AutoCloseable {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Writes an entry whose bytes {@code body} produces, hashing and counting them. */
+  /**
+   * Writes an entry whose bytes {@code body} produces, hashing and counting them. A large entry's
+   * SHA-256 runs on a helper thread ({@link BackgroundSha256}) while this thread writes.
+   */
   public Written entry(String name, Body body) throws IOException {
     ZipArchiveEntry e = new ZipArchiveEntry(name);
     e.setMethod(ZipArchiveEntry.STORED);
     e.setTime(time.toEpochMilli());
     zip.putArchiveEntry(e);
-    MessageDigest digest = PackageFiles.sha256();
     long[] count = {0};
-    OutputStream tee = new FilterOutputStream(zip) {
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+    try (BackgroundSha256 digest = new BackgroundSha256("mlat-entry-digest")) {
+      OutputStream tee = new FilterOutputStream(zip) {
+        @Override
+        public void write(int b) throws IOException {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        zip.write(b, off, len);
-        digest.update(b, off, len);
-        count[0] += len;
-      }
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          zip.write(b, off, len);
+          digest.update(b, off, len);
+          count[0] += len;
+        }
 
-      @Override
-      public void close() {
-        // the ZIP stream stays open for the next entry
-      }
-    };
-    body.writeTo(tee);
-    zip.closeArchiveEntry();
-    return new Written(count[0], HexFormat.of().formatHex(digest.digest()));
+        @Override
+        public void close() {
+          // the ZIP stream stays open for the next entry
+        }
+      };
+      body.writeTo(tee);
+      zip.closeArchiveEntry();
+      return new Written(count[0], HexFormat.of().formatHex(digest.digest()));
+    }
   }
 
   @Override

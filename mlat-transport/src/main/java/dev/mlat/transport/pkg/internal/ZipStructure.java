@@ -319,87 +319,120 @@ public final class ZipStructure {
   /** The package's SHA-256 and every entry's, from one sequential pass over the file. */
   public record Digests(String packageSha256, java.util.Map<String, EntryDigest> entries) {}
 
-  /** Buffers in flight between the reading thread and the whole-file digest thread (1 MiB each). */
-  private static final int DIGEST_BUFFERS = 4;
+  /** Files up to this size are hashed on the calling thread: a small package starts no thread. */
+  static final long INLINE_DIGEST_BYTES = 8L << 20;
 
-  /** A filled buffer for the whole-file digest thread; {@code length < 0} ends the pass. */
-  private record Chunk(byte[] buffer, int length) {}
+  /**
+   * The result of {@link #digests()}, computed on a helper thread while the caller goes on (the
+   * opener decrypts meanwhile and compares the digests before it releases anything); for a file of
+   * at most {@value #INLINE_DIGEST_BYTES} bytes, computed on the calling thread before this returns.
+   * Call {@link #cancel()} in a finally block: it stops the pass when its result is not wanted.
+   */
+  public static final class PendingDigests {
+    private final java.util.concurrent.FutureTask<Digests> task;
+
+    private PendingDigests(java.util.concurrent.FutureTask<Digests> task) {
+      this.task = task;
+    }
+
+    /** The digests, waiting for the pass to end. */
+    public Digests get() throws IOException {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while waiting for the package's digests");
+      } catch (java.util.concurrent.CancellationException e) {
+        throw new IllegalStateException("the digest pass was cancelled before its result was taken", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException("hashing the package failed", e.getCause());
+      }
+    }
+
+    /** Stops the pass if it still runs; a no-op once it ended. */
+    public void cancel() {
+      task.cancel(true);
+    }
+  }
+
+  /** Starts {@link #digests()}: see {@link PendingDigests}. */
+  public PendingDigests startDigests() {
+    if (fileSize <= INLINE_DIGEST_BYTES) {
+      var task = new java.util.concurrent.FutureTask<>(() -> digests(false));
+      task.run();
+      return new PendingDigests(task);
+    }
+    var task = new java.util.concurrent.FutureTask<>(() -> digests(true));
+    Thread pass = new Thread(task, "mlat-package-digests");
+    pass.setDaemon(true);
+    pass.start();
+    return new PendingDigests(task);
+  }
 
   /**
    * One pass over the whole file: its SHA-256, and each entry's SHA-256 and CRC-32 (the entries are
-   * contiguous ranges of the file, checked by {@link #read}). The whole-file SHA-256 runs on a
-   * helper thread beside this one (which reads and computes the entries' SHA-256 and CRC-32): the
-   * two SHA-256 passes over an attachment's bytes then take about the time of one on two cores
-   * (docs/PERFORMANCE.md). At most {@value #DIGEST_BUFFERS} buffers of 1 MiB are in flight.
+   * contiguous ranges of the file, checked by {@link #read}). For a file over
+   * {@value #INLINE_DIGEST_BYTES} bytes the whole-file SHA-256 runs on a helper thread beside this
+   * one (which reads and computes the entries' SHA-256 and CRC-32), {@link BackgroundSha256}: the two
+   * SHA-256 passes over an attachment's bytes then take about the time of one on two cores
+   * (docs/PERFORMANCE.md).
    */
   public Digests digests() throws IOException {
-    java.security.MessageDigest whole = PackageFiles.sha256();
+    return digests(fileSize > INLINE_DIGEST_BYTES);
+  }
+
+  private Digests digests(boolean helperThread) throws IOException {
     java.security.MessageDigest[] digests = new java.security.MessageDigest[entries.size()];
     java.util.zip.CRC32[] crcs = new java.util.zip.CRC32[entries.size()];
     for (int i = 0; i < digests.length; i++) {
       digests[i] = PackageFiles.sha256();
       crcs[i] = new java.util.zip.CRC32();
     }
-    java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(DIGEST_BUFFERS);
-    java.util.concurrent.BlockingQueue<Chunk> filled = new java.util.concurrent.ArrayBlockingQueue<>(DIGEST_BUFFERS + 1);
-    for (int i = 0; i < DIGEST_BUFFERS; i++) {
-      free.add(new byte[1 << 20]);
-    }
-    java.util.concurrent.FutureTask<byte[]> wholeDigest = new java.util.concurrent.FutureTask<>(() -> {
-      while (true) {
-        Chunk c = filled.take();
-        if (c.length() < 0) {
-          return whole.digest();
-        }
-        whole.update(c.buffer(), 0, c.length());
-        free.put(c.buffer());
-      }
-    });
-    Thread helper = new Thread(wholeDigest, "mlat-package-digest");
-    helper.setDaemon(true);
-    helper.start();
+    byte[] buffer = new byte[(int) Math.min(1 << 20, Math.max(fileSize, 1))];
     long position = 0;
     int current = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      while (true) {
-        byte[] buffer = free.take();
-        int n = in.readNBytes(buffer, 0, buffer.length);
-        if (n == 0) {
-          break;
-        }
-        long end = position + n;
-        while (current < entries.size()) {
-          Entry e = entries.get(current);
-          long from = Math.max(position, e.dataOffset());
-          long to = Math.min(end, e.dataOffset() + e.size());
-          if (from < to) {
-            digests[current].update(buffer, (int) (from - position), (int) (to - from));
-            crcs[current].update(buffer, (int) (from - position), (int) (to - from));
-          }
-          if (e.dataOffset() + e.size() <= end) {
-            current++;
-          } else {
-            break;
-          }
-        }
-        filled.put(new Chunk(buffer, n));
-        position = end;
+    try (BackgroundSha256 whole = new BackgroundSha256(helperThread ? "mlat-package-digest" : null);
+        InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; position += n) {
+        current = feedEntries(buffer, position, n, current, digests, crcs);
+        whole.update(buffer, 0, n);
       }
-      filled.put(new Chunk(null, -1));
-      byte[] wholeSha256 = wholeDigest.get();
       java.util.Map<String, EntryDigest> map = new java.util.LinkedHashMap<>();
       for (int i = 0; i < digests.length; i++) {
         map.put(entries.get(i).name(), new EntryDigest(java.util.HexFormat.of().formatHex(digests[i].digest()), crcs[i].getValue()));
       }
-      return new Digests(java.util.HexFormat.of().formatHex(wholeSha256), map);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while hashing " + file);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("hashing " + file + " failed", e.getCause());
-    } finally {
-      wholeDigest.cancel(true); // no-op when done; otherwise stops the helper blocked on the queue
+      return new Digests(java.util.HexFormat.of().formatHex(whole.digest()), map);
     }
+  }
+
+  /**
+   * Feeds the bytes {@code buffer[0..n)}, which sit at {@code position} in the file, to the digests
+   * and CRCs of the entries they belong to, from entry {@code current} on; returns the entry the next
+   * bytes start in.
+   */
+  private int feedEntries(byte[] buffer, long position, int n, int current, java.security.MessageDigest[] digests,
+      java.util.zip.CRC32[] crcs) {
+    long end = position + n;
+    while (current < entries.size()) {
+      Entry e = entries.get(current);
+      long from = Math.max(position, e.dataOffset());
+      long to = Math.min(end, e.dataOffset() + e.size());
+      if (from < to) {
+        digests[current].update(buffer, (int) (from - position), (int) (to - from));
+        crcs[current].update(buffer, (int) (from - position), (int) (to - from));
+      }
+      if (e.dataOffset() + e.size() > end) {
+        break;
+      }
+      current++;
+    }
+    return current;
   }
 
   /** Checks the mimetype entry's content. */

@@ -1,0 +1,122 @@
+package dev.mlat.transport.pkg;
+
+import static dev.mlat.transport.pkg.PackageFixture.CLOCK;
+import static dev.mlat.transport.pkg.PackageFixture.bytes;
+import static dev.mlat.transport.pkg.PackageFixture.opener;
+import static dev.mlat.transport.pkg.PackageFixture.party;
+import static dev.mlat.transport.pkg.PackageFixture.sealer;
+import static dev.mlat.transport.pkg.PackageFixture.signer;
+import static dev.mlat.transport.pkg.PackageFixture.withAttachments;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlat.core.PartyId;
+import dev.mlat.core.testing.SampleMessages;
+import dev.mlat.transport.SeenMessage;
+import dev.mlat.transport.TransportErrorCode;
+import dev.mlat.transport.pkg.internal.PackageFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The opener's pass over a large package's bytes (entry and package SHA-256) runs beside the
+ * decryption (PackageOpener, stages 3-6): these tests hold that its outcome is the one of the
+ * pipeline run in order (an entry that does not match the header is refused at stage 3 whatever
+ * else fails), that nothing is released before the pass ended, and that no thread outlives a call.
+ * The attachment is larger than the size up to which packages are hashed on the calling thread.
+ */
+class PackageOpenerDigestPassTest {
+  static final PartyId FR_MOJ = party("FR:FR-MOJ-BEPI");
+  static final PartyId DE_BFJ = party("DE:DE-BFJ");
+  /** Over ZipStructure.INLINE_DIGEST_BYTES (8 MiB): the digest pass runs on its own thread. */
+  static final int LARGE = (9 << 20) + 17;
+  static final Set<String> DIGEST_THREADS = Set.of("mlat-package-digests", "mlat-package-digest", "mlat-entry-digest");
+
+  @TempDir
+  Path dir;
+
+  @AfterEach
+  void noDigestThreadOutlivesTheCall() throws InterruptedException {
+    // cancelled passes end when they see the interrupt; give them a moment, then none may be left
+    for (int i = 0; i < 100 && !digestThreads().isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(digestThreads()).isEmpty();
+  }
+
+  private static Set<String> digestThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(DIGEST_THREADS::contains).collect(Collectors.toSet());
+  }
+
+  private Path sealLarge(Duration validity) throws Exception {
+    var s = withAttachments(SampleMessages.request(), List.of(bytes(LARGE, 7), bytes(3000, 8)));
+    Path file = dir.resolve("large-" + UUID.randomUUID() + ".mlat");
+    PackageSealer.builder(PackageFixture.POLICY, CLOCK).issuer(FR_MOJ, signer(FR_MOJ)).trust(PackageFixture.TRUST)
+        .validity(validity).build().seal(s.message(), s.sources(), file);
+    return file;
+  }
+
+  private static Path tamperLargeAttachment(Path file, Path out) throws Exception {
+    return PackageSurgery.replace(file, out, "attachments/1", b -> PackageSurgery.flip(b, b.length / 2));
+  }
+
+  private void assertRejected(Path file, PackageOpener opener, TransportErrorCode code) throws Exception {
+    Path out = Files.createDirectory(dir.resolve("out-" + UUID.randomUUID()));
+    assertThatThrownBy(() -> opener.open(file, out)).isInstanceOfSatisfying(PackageRejectedException.class, e -> {
+      assertThat(e.errorCode()).as(e.getMessage()).isEqualTo(code);
+      assertThat(e.stage()).as(e.getMessage()).isEqualTo(PipelineStage.ENTRIES);
+      assertThat(e.packageSha256()).as("the rejection names the package").isPresent();
+    });
+    assertThat(Files.list(out)).as("nothing released").isEmpty();
+    assertThat(Files.list(dir.resolve("q"))).as("no quarantine left").isEmpty();
+  }
+
+  @Test
+  void aLargePackageOpensAndNamesTheSha256OfItsBytes() throws Exception {
+    Path file = sealLarge(Duration.ofDays(1));
+    var sealed = PackageFiles.sha256(file);
+    Path out = Files.createDirectory(dir.resolve("out"));
+    VerifiedPackage v = (VerifiedPackage) opener(DE_BFJ, dir.resolve("q")).open(file, out);
+    assertThat(v.packageSha256()).isEqualTo(sealed);
+    assertThat(Files.readAllBytes(v.attachments().get(0).file())).isEqualTo(bytes(LARGE, 7));
+    assertThat(new PackageGateway(PackageFixture.TRUST, CLOCK, PackageLimits.defaults()).verifyHeader(file).packageSha256())
+        .isEqualTo(sealed);
+  }
+
+  @Test
+  void aTamperedLargeAttachmentIsRefusedAtStage3NotAtDecryption() throws Exception {
+    Path bad = tamperLargeAttachment(sealLarge(Duration.ofDays(1)), dir.resolve("bad.mlat"));
+    assertRejected(bad, opener(DE_BFJ, dir.resolve("q")), TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
+  }
+
+  @Test
+  void anEntryThatDoesNotMatchWinsOverExpiry() throws Exception {
+    Path bad = tamperLargeAttachment(sealLarge(Duration.ofMinutes(1)), dir.resolve("bad.mlat"));
+    var later = Clock.fixed(CLOCK.instant().plus(Duration.ofMinutes(2)), ZoneOffset.UTC);
+    var opener = PackageOpener.builder(DE_BFJ, PackageFixture.keyRing(DE_BFJ), PackageFixture.TRUST, new InMemorySeenMessageStore())
+        .clock(later).quarantine(dir.resolve("q")).requestLevel(dev.mlat.core.validation.Level.DRAFT).build();
+    assertRejected(bad, opener, TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
+  }
+
+  @Test
+  void aTamperedCopyOfAMessageSeenBeforeIsAMismatchNotAResend() throws Exception {
+    Path file = sealLarge(Duration.ofDays(1));
+    var store = new InMemorySeenMessageStore();
+    var opener = opener(DE_BFJ, store, dir.resolve("q"));
+    var first = (VerifiedPackage) opener.open(file, Files.createDirectory(dir.resolve("o")));
+    store.recordIfAbsent(new SeenMessage(first.header().messageId().toString(), first.packageSha256(), new byte[] {1}, CLOCK.instant()));
+    assertThat(opener.open(file, dir.resolve("o"))).isInstanceOf(Resend.class);
+    assertRejected(tamperLargeAttachment(file, dir.resolve("bad.mlat")), opener, TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
+  }
+}
