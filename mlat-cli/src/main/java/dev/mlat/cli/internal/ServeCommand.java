@@ -4,7 +4,6 @@ import dev.mlat.cli.ExitCode;
 import dev.mlat.core.PartyId;
 import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.validation.Level;
-import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.cms.CmsSigner;
 import dev.mlat.crypto.keys.KeyIdentity;
 import dev.mlat.crypto.trust.TrustVerifier;
