@@ -261,7 +261,7 @@ public final class SendCommand implements Callable<Integer> {
     if (entry.state() == OutboxState.PENDING) {
       throw new CliFailure(CliErrorCode.MESSAGE_QUEUED, ExitCode.TRANSFER_FAILED, what + " is queued in the ledger "
           + ledgerOptions.database + ", not delivered after " + attempts + " within --wait " + wait
-          + entry.lastError().map(last -> " (last: " + last + ")").orElse("") + "; run 'mlat send --resume " + entry.messageId()
+          + entry.lastError().map(last -> " (last: " + SendCommand.error(last) + ")").orElse("") + "; run 'mlat send --resume " + entry.messageId()
           + " --ledger " + ledgerOptions.database + "' with the same keys and --url to go on");
     }
     if (entry.state() == OutboxState.EXPIRED) {
@@ -295,6 +295,11 @@ public final class SendCommand implements Callable<Integer> {
     throw new CliFailure(CliErrorCode.PACKAGE_REFUSED_BY_RECEIVER, ExitCode.VERIFICATION_FAILED, recipient + " refused "
         + entry.messageId() + " with " + r.errorCode().orElse(entry.lastError().orElse("?"))
         + r.stage().map(s -> " at stage " + s).orElse("") + "; its signed negative receipt is " + kept);
+  }
+
+  /** A ledger's last error, {@code CODE: message}, once (the message may repeat the code). */
+  static String error(String lastError) {
+    return lastError.replaceFirst("^([A-Z][A-Z0-9_]*): \\1: ", "$1: ");
   }
 
   /** {@code REQUEST} (the outbox's enum name) as its wire name when it is one of MessageType's. */

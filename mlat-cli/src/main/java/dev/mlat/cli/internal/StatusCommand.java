@@ -86,7 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
   private static String outgoing(OutboxEntry e) {
     String attempts = e.attempts() + (e.attempts() == 1 ? " attempt" : " attempts");
     if (e.state() == OutboxState.PENDING) {
-      return "queued, " + attempts + ", next at " + e.nextAttemptAt() + e.lastError().map(l -> ", last error " + l).orElse("")
+      return "queued, " + attempts + ", next at " + e.nextAttemptAt() + e.lastError().map(l -> ", last error " + SendCommand.error(l)).orElse("")
           + " (expires " + e.expiresAt() + ")";
     }
     if (e.state() == OutboxState.DELIVERED) {

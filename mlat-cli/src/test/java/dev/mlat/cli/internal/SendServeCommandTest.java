@@ -77,6 +77,10 @@ class SendServeCommandTest {
         .matcher(queued.out());
     assertThat(sealed.find()).as(queued.out()).isTrue();
     String messageId = sealed.group(1);
+    var waiting = mlat("status", request.id().toString(), "--ledger", p("fr/send.db"));
+    assertThat(waiting.exitCode()).as(waiting.err()).isZero();
+    assertThat(waiting.out()).contains("sent     Request " + messageId + " to US:US-DOJ: queued, 1 attempt, next at ",
+        "last error HTTPS_CONNECTION_FAILED: connection to 127.0.0.1:" + port);
 
     // 2. The US endpoint comes up, receiving into its ledger.
     var serveOut = new StringWriter();
