@@ -218,8 +218,10 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }, "mlat-serve-shutdown");
     boolean byCount = false;
+    boolean started = false;
     try {
       receiver.start();
+      started = true;
       Runtime.getRuntime().addShutdownHook(hook);
       line(o, "Serving " + self + " on https://" + hostAndPort(receiver.address()) + "/ into the ledger " + ledgerOptions.database
           + "; messages written to " + out + " (" + (maxPackages != null ? "until " + maxPackages + " packages" : limit != null
@@ -243,8 +245,10 @@ public final class ServeCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running: it waits for 'stopped'
       }
-      line(o, "Stopped after " + answered.get() + (answered.get() == 1 ? " package" : " packages") + "; endpoint closed, ledger "
-          + ledgerOptions.database + " closed.");
+      if (started) {
+        line(o, "Stopped after " + answered.get() + (answered.get() == 1 ? " package" : " packages") + "; endpoint closed, ledger "
+            + ledgerOptions.database + " closed.");
+      }
       stopped.countDown();
     }
     return ExitCode.OK.value();

@@ -145,6 +145,16 @@ class SendServeCommandTest {
     assertThat(usLedger.out()).startsWith("OK: ");
     var frLedger = mlat("ledger", "verify", p("fr/send.db"), "--trust", trust.toString(), "--jurisdiction", "FR");
     assertThat(frLedger.exitCode()).as(frLedger.err()).isZero();
+
+    // 7. A port that is taken: one line, nothing reported as served.
+    try (ServerSocket taken = new ServerSocket(0)) {
+      var busy = mlat("serve", "--tls", p("us/US-DOJ-tls.p12"), "--key", p("us/US-DOJ-encryption.p12"), "--signer", p("us/US-DOJ-signing.p12"),
+          "--trust", trust.toString(), "--ledger", p("us/ledger.db"), "--out", p("us-received"), "--port",
+          String.valueOf(taken.getLocalPort()), "--bind", "0.0.0.0", "--for", "5s");
+      assertThat(busy.exitCode()).as(busy.err()).isEqualTo(6);
+      assertThat(busy.errLines()).singleElement().asString().startsWith("mlat: HTTPS_CONNECTION_FAILED: cannot listen on ");
+      assertThat(busy.out()).isEmpty();
+    }
   }
 
   @Test
