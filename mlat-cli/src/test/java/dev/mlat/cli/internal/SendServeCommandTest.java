@@ -146,7 +146,16 @@ class SendServeCommandTest {
     var frLedger = mlat("ledger", "verify", p("fr/send.db"), "--trust", trust.toString(), "--jurisdiction", "FR");
     assertThat(frLedger.exitCode()).as(frLedger.err()).isZero();
 
-    // 7. A port that is taken: one line, nothing reported as served.
+    // 7. Ids the ledgers do not hold.
+    String unknown = UUID.randomUUID().toString();
+    var noSuchMessage = mlat(frKeys("send", "--resume", unknown, "--url", url, "--ledger", p("fr/send.db")));
+    assertThat(noSuchMessage.exitCode()).as(noSuchMessage.err()).isEqualTo(2);
+    assertThat(noSuchMessage.errLines()).singleElement().asString().startsWith("mlat: NOT_IN_LEDGER: --resume: ");
+    var noSuchRequest = mlat("status", unknown, "--ledger", p("us/ledger.db"));
+    assertThat(noSuchRequest.exitCode()).isEqualTo(2);
+    assertThat(noSuchRequest.errLines()).singleElement().asString().startsWith("mlat: NOT_IN_LEDGER: ");
+
+    // 8. A port that is taken: one line, nothing reported as served.
     try (ServerSocket taken = new ServerSocket(0)) {
       var busy = mlat("serve", "--tls", p("us/US-DOJ-tls.p12"), "--key", p("us/US-DOJ-encryption.p12"), "--signer", p("us/US-DOJ-signing.p12"),
           "--trust", trust.toString(), "--ledger", p("us/ledger.db"), "--out", p("us-received"), "--port",
