@@ -12,8 +12,8 @@
  * reads the bytes back with the strict reader (the same checks a receiving ministry applies),
  * checks both are equal, and prints the JSON on standard output.
  *
- * Run (from the repository root):
- *   mvn -q -pl examples -am package dependency:build-classpath -Dmdep.outputFile=target/examples.cp -DskipTests
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
  *   java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.BuildRequestExample
  */
 package dev.mlat.examples;

@@ -11,7 +11,9 @@
  * with its own ledger, service and endpoint; the services are driven with runOnce() rounds (a real
  * node calls service.start()). Wiring as in docs/LEDGER.md "Embedding" and `mlat demo`.
  *
- * Run: java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.CaseSystemExample
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
+ *   java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.CaseSystemExample
  */
 package dev.mlat.examples;
 

@@ -5,7 +5,9 @@
  * directory. It learns who sends what to whom, and nothing of the content. A package whose header
  * was changed on the way is refused with PACKAGE_* and the stage that refused it.
  *
- * Run: java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.GatewayExample
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
+ *   java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.GatewayExample
  */
 package dev.mlat.examples;
 

@@ -10,7 +10,9 @@
  * (the example writes it and a token folder beside it). Without them it prints why and skips; with
  * MLAT_REQUIRE_SERVICES=true it fails instead.
  *
- * Run: SOFTHSM2_CONF=/tmp/softhsm2.conf java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.HsmExample
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
+ *   SOFTHSM2_CONF=/tmp/softhsm2.conf java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.HsmExample
  */
 package dev.mlat.examples;
 

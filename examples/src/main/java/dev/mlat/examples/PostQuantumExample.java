@@ -7,7 +7,9 @@
  * secure as long as either algorithm holds. The US opens it under the default policy, which
  * accepts both; AlgorithmPolicy.postQuantumPolicy() would refuse anything classical.
  *
- * Run: java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.PostQuantumExample
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
+ *   java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.PostQuantumExample
  */
 package dev.mlat.examples;
 

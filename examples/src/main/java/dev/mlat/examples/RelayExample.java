@@ -5,7 +5,9 @@
  * message, encrypted for the FBI, into a new package whose header names DOJ as sender and FR-MOJ as
  * originalSender. The FBI opens it and still sees the request as signed by FR:FR-MOJ for France.
  *
- * Run: java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.RelayExample
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
+ *   java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.RelayExample
  */
 package dev.mlat.examples;
 

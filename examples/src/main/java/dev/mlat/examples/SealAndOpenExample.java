@@ -9,7 +9,9 @@
  * nothing is released before all passed), answers with a signed receipt, and France checks the
  * receipt against what it sent: proof of delivery.
  *
- * Run: java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.SealAndOpenExample
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
+ *   java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.SealAndOpenExample
  * (build the class path as in BuildRequestExample).
  */
 package dev.mlat.examples;

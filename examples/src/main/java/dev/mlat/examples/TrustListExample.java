@@ -6,7 +6,9 @@
  * sequence number never goes backwards, and only then yields a TrustDirectory. A list with a
  * changed byte, or an older list replayed after a newer one, is refused.
  *
- * Run: java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.TrustListExample
+ * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
+ * examples/target/examples.cp):
+ *   java -cp "examples/target/classes:$(cat examples/target/examples.cp)" dev.mlat.examples.TrustListExample
  */
 package dev.mlat.examples;
 

@@ -30,6 +30,10 @@ public enum CliErrorCode implements ErrorCode {
   ATTACHMENT_MISMATCH("An --attach file is not one the message refers to, or the message refers to an attachment no --attach file gives"),
   /** Exit 5. */
   PACKAGE_REFUSED_BY_RECEIVER("A valid receipt says the receiver refused the package (its error code and stage are in the message)"),
+  /** Exit 6: mlat send. */
+  MESSAGE_QUEUED("mlat send: the message is sealed and queued in the sender's ledger, but no receipt came back before --wait passed; 'mlat send --resume' goes on"),
+  /** Exit 2: mlat status, mlat send --resume. */
+  NOT_IN_LEDGER("The ledger holds no such request (mlat status) or outgoing message (mlat send --resume)"),
   /** Exit 70: the launcher script found no Java runtime. */
   JAVA_NOT_FOUND("The ./mlat launcher found no Java runtime (MLAT_JAVA_HOME, Temurin 25 under /usr/lib/jvm, or java on the PATH)"),
   /** Exit 70: the launcher script could not build the command's jar. */

@@ -11,6 +11,7 @@ import dev.mlat.cli.internal.RelayCommand;
 import dev.mlat.cli.internal.SealCommand;
 import dev.mlat.cli.internal.SendCommand;
 import dev.mlat.cli.internal.ServeCommand;
+import dev.mlat.cli.internal.StatusCommand;
 import dev.mlat.cli.internal.VerifyCommand;
 import dev.mlat.cli.internal.RequestCommand;
 import dev.mlat.cli.internal.VersionProvider;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Exchange mutual legal assistance requests between states: test PKIs, request drafts, validation, sealing, opening, receipts, relays.",
     subcommands = {PkiCommand.class, RequestCommand.class, SealCommand.class, VerifyCommand.class, OpenCommand.class,
-        ReceiptCommand.class, RelayCommand.class, SendCommand.class, ServeCommand.class, LedgerCommand.class,
+        ReceiptCommand.class, RelayCommand.class, SendCommand.class, ServeCommand.class, StatusCommand.class, LedgerCommand.class,
         DemoCommand.class})
 public final class Mlat implements Runnable {
 
@@ -58,11 +59,17 @@ public final class Mlat implements Runnable {
   /** Runs the command and exits with its {@link ExitCode}. */
   /** Held so the logger (and its level) is not garbage-collected. */
   private static final java.util.logging.Logger QUIET_LIBRARIES = java.util.logging.Logger.getLogger("org.hibernate.validator");
+  /**
+   * The exchange service logs every failed attempt and refusal at WARNING; serve, send and status
+   * print what happened themselves (one line each), so only SEVERE library logs reach stderr.
+   */
+  private static final java.util.logging.Logger QUIET_TRANSPORT = java.util.logging.Logger.getLogger("dev.mlat.transport");
 
   public static void main(String[] args) {
     // The command's stderr carries one-line errors only: libraries' start-up notices (Hibernate
     // Validator logs its version at INFO through java.util.logging) would break that contract.
     QUIET_LIBRARIES.setLevel(java.util.logging.Level.WARNING);
+    QUIET_TRANSPORT.setLevel(java.util.logging.Level.SEVERE);
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int status = Cli.execute(CliContext.system(), out, err, args);

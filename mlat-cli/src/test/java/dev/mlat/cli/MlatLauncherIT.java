@@ -161,4 +161,36 @@ class MlatLauncherIT {
     assertThat(noPassword.exitCode()).isEqualTo(2);
     assertThat(noPassword.err()).startsWith("mlat: PASSWORD_UNAVAILABLE: ");
   }
+
+  /** mlat serve as a process: up on a free port, stopped by SIGTERM with its ledger closed, which then verifies. */
+  @Test
+  void serveStopsCleanlyOnSigtermAndItsLedgerVerifies() throws Exception {
+    var pki = mlat(Map.of(), "pki", "init", "--country", "FR", "--authority", "FR-MOJ", "--out", "fr");
+    assertThat(pki.exitCode()).as(pki.err()).isZero();
+    var pb = new ProcessBuilder(root.resolve("mlat").toString(), "serve", "--tls", "fr/FR-MOJ-tls.p12", "--key", "fr/FR-MOJ-encryption.p12",
+        "--signer", "fr/FR-MOJ-signing.p12", "--trust", "fr/trust", "--ledger", "node/ledger.db", "--out", "node/received", "--port", "0",
+        "--password-file", "fr/FR-MOJ.password").directory(dir.toFile());
+    pb.environment().remove("MLAT_PASSWORD");
+    Path out = dir.resolve("serve.out");
+    Path err = dir.resolve("serve.err");
+    Process serve = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (!Files.readString(out).contains("Serving FR:FR-MOJ on https://127.0.0.1:")) {
+        assertThat(serve.isAlive()).as(Files.readString(err)).isTrue();
+        assertThat(System.nanoTime()).as("serve starts").isLessThan(until);
+        Thread.sleep(100);
+      }
+      serve.destroy(); // SIGTERM
+      assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+    } finally {
+      serve.destroyForcibly();
+    }
+    assertThat(serve.exitValue()).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook let it close everything
+    assertThat(Files.readString(out)).contains("Stopped after 0 packages; endpoint closed, ledger node/ledger.db closed.");
+    assertThat(Files.readString(err)).isEmpty();
+    var verify = mlat(Map.of(), "ledger", "verify", "node/ledger.db", "--trust", "fr/trust", "--jurisdiction", "FR");
+    assertThat(verify.exitCode()).as(verify.err()).isZero();
+    assertThat(verify.out()).startsWith("OK: node/ledger.db: audit trail of ");
+  }
 }

@@ -48,7 +48,7 @@ class MlatTest {
   void noSubCommandIsAUsageError() {
     var r = CliRun.run();
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.errLines()).singleElement().asString().startsWith("mlat: USAGE_INVALID: missing sub-command; one of [pki, request, seal, verify, open, receipt, relay, send, serve, ledger, demo]");
+    assertThat(r.errLines()).singleElement().asString().startsWith("mlat: USAGE_INVALID: missing sub-command; one of [pki, request, seal, verify, open, receipt, relay, send, serve, status, ledger, demo]");
   }
 
   @Test

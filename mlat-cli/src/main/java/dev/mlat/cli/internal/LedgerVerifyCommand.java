@@ -98,7 +98,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
   }
 
   /** This command only reads: a head is never signed. */
-  private static final AuditHeadSigner READ_ONLY = new AuditHeadSigner() {
+  static final AuditHeadSigner READ_ONLY = new AuditHeadSigner() {
     @Override
     public byte[] sign(byte[] content) throws MlatTransportException {
       throw new MlatTransportException(TransportErrorCode.LEDGER_UNAVAILABLE, "mlat ledger verify opens the ledger read-only");

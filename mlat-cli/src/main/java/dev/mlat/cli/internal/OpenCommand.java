@@ -2,7 +2,6 @@ package dev.mlat.cli.internal;
 
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.PartyId;
-import dev.mlat.core.validation.Level;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.trust.TrustVerifier;
 import dev.mlat.transport.MlatTransportException;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mlat open}: the whole opening pipeline of docs/FORMAT.md, then the message and its attachments into a folder. */
@@ -35,27 +33,12 @@ public final class OpenCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PKG", description = "The package (.mlat).")
-  private Path packageFile;
-
   @Mixin
-  private KeyOptions key;
-
-  @Option(names = "--trust", required = true, paramLabel = "DIR", description = "The trust directory.")
-  private Path trustFolder;
+  private ReceivedPackageOptions pkg;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to create for the opened message.")
   private Path out;
 
-  @Option(names = "--level", paramLabel = "draft|issued", converter = RequestValidateCommand.LevelConverter.class,
-      description = "The validation level a received request must pass (default issued).")
-  private Level level = Level.ISSUED;
-
-  @Option(names = "--force", description = "Replace --out if it exists.")
-  private boolean force;
-
-  @Mixin
-  private PasswordOptions passwords;
 
   /** Used by picocli. */
   public OpenCommand(CliContext context) {
@@ -64,23 +47,21 @@ public final class OpenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws MlatCryptoException, MlatTransportException, IOException {
-    key.check();
-    OutputFiles.refuseExisting(out, force);
-    TrustVerifier trust = Material.trust(context, trustFolder);
-    char[] password = passwords.source().read(context, key.describe());
+    TrustVerifier trust = pkg.prepare(context, out);
+    char[] password = pkg.password(context);
     Progress progress = new Progress(context, spec.commandLine().getErr());
-    try (KeyOptions.Loaded loaded = key.load(context, password)) {
+    try (KeyOptions.Loaded loaded = pkg.key.load(context, password)) {
       PartyId self = Material.receivingAuthority(trust, loaded.identity, "--key");
-      progress.show("opening " + packageFile.getFileName() + " as " + self + "...");
-      try (Opening.Opened opened = Opening.open(context, trust, loaded.ring(), self, packageFile, out, level)) {
+      progress.show("opening " + pkg.packageFile.getFileName() + " as " + self + "...");
+      try (Opening.Opened opened = Opening.open(context, trust, loaded.ring(), self, pkg.packageFile, out, pkg.level)) {
         progress.done();
-        if (force) {
+        if (pkg.force) {
           OutputFiles.deleteTree(out);
         }
         Files.move(opened.folder(), out, StandardCopyOption.ATOMIC_MOVE);
         OutputFiles.write(out.resolve("verification.json"), Opening.verificationJson(opened.verified(), out), false);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("OK: " + packageFile + " passed every check; opened into " + out);
+        o.println("OK: " + pkg.packageFile + " passed every check; opened into " + out);
         for (String line : Opening.summary(opened.verified())) {
           o.println("  " + line);
         }

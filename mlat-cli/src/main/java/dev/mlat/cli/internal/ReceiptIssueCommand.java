@@ -2,7 +2,6 @@ package dev.mlat.cli.internal;
 
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.PartyId;
-import dev.mlat.core.validation.Level;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.keys.KeyIdentity;
 import dev.mlat.crypto.trust.TrustVerifier;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mlat receipt issue}: opens the package through every check and signs a receipt for it, positive or negative. */
@@ -42,30 +40,15 @@ public final class ReceiptIssueCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PKG", description = "The received package (.mlat).")
-  private Path packageFile;
-
   @Mixin
-  private KeyOptions key;
+  private ReceivedPackageOptions pkg;
 
   @Option(names = "--signer", required = true, paramLabel = "P12", description = "The receiving authority's signing key (PKCS#12).")
   private Path signer;
 
-  @Option(names = "--trust", required = true, paramLabel = "DIR", description = "The trust directory.")
-  private Path trustFolder;
-
   @Option(names = "--out", required = true, paramLabel = "RECEIPT", description = "The receipt to write (.p7s).")
   private Path out;
 
-  @Option(names = "--level", paramLabel = "draft|issued", converter = RequestValidateCommand.LevelConverter.class,
-      description = "The validation level a received request must pass (default issued).")
-  private Level level = Level.ISSUED;
-
-  @Option(names = "--force", description = "Replace --out if it exists.")
-  private boolean force;
-
-  @Mixin
-  private PasswordOptions passwords;
 
   /** Used by picocli. */
   public ReceiptIssueCommand(CliContext context) {
@@ -74,29 +57,23 @@ public final class ReceiptIssueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws MlatCryptoException, MlatTransportException {
-    key.check();
-    OutputFiles.refuseExisting(out, force);
-    TrustVerifier trust = Material.trust(context, trustFolder);
-    char[] password = passwords.source().read(context, key.describe());
-    try (KeyOptions.Loaded loaded = key.load(context, password)) {
+    TrustVerifier trust = pkg.prepare(context, out);
+    char[] password = pkg.password(context);
+    try (KeyOptions.Loaded loaded = pkg.key.load(context, password)) {
       PartyId self = Material.receivingAuthority(trust, loaded.identity, "--key");
-      KeyIdentity signing = Material.single("--signer", signer, Material.pkcs12(context, "--signer", signer, password));
-      PartyId signingParty = Material.signingAuthority(trust, signing, "--signer");
-      if (!signingParty.equals(self)) {
-        throw CliFailure.usage("--signer is " + signingParty + "'s key, --key " + self + "'s: a receipt is signed by the receiver");
-      }
+      KeyIdentity signing = ReceivedPackageOptions.signerOf(context, trust, signer, password, self, "a receipt is signed by the receiver");
       ReceiptIssuer issuer = new ReceiptIssuer(self, Material.signer(context, self.jurisdiction(), signing), context.clock());
       PrintWriter o = spec.commandLine().getOut();
-      try (Opening.Opened opened = Opening.open(context, trust, loaded.ring(), self, packageFile, out, level)) {
+      try (Opening.Opened opened = Opening.open(context, trust, loaded.ring(), self, pkg.packageFile, out, pkg.level)) {
         byte[] receipt = issuer.accepted(opened.verified(), Optional.empty());
-        OutputFiles.write(out, receipt, force);
+        OutputFiles.write(out, receipt, pkg.force);
         o.println("Accepted: signed receipt for " + opened.verified().header().messageType().wireName() + " "
             + opened.verified().header().messageId() + " from " + opened.verified().header().sender() + " written to " + out);
         o.println("  package SHA-256 " + opened.verified().packageSha256());
         return ExitCode.OK.value();
       } catch (PackageRejectedException rejection) {
-        byte[] receipt = issuer.rejected(rejection, sha256(packageFile), Optional.empty());
-        OutputFiles.write(out, receipt, force);
+        byte[] receipt = issuer.rejected(rejection, sha256(pkg.packageFile), Optional.empty());
+        OutputFiles.write(out, receipt, pkg.force);
         o.println("Refused: signed negative receipt (" + rejection.errorCode().code() + ", stage " + rejection.stage().number()
             + ") written to " + out);
         o.flush();

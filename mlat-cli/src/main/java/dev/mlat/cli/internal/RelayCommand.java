@@ -2,17 +2,12 @@ package dev.mlat.cli.internal;
 
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.PartyId;
-import dev.mlat.core.validation.Level;
 import dev.mlat.crypto.AlgorithmPolicy;
-import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.keys.KeyIdentity;
 import dev.mlat.crypto.trust.TrustVerifier;
-import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.pkg.PackageSealer;
 import dev.mlat.transport.pkg.SealedPackage;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -20,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mlat relay}: a central authority forwards a package it received to an executing authority of its own jurisdiction. */
@@ -38,11 +32,8 @@ public final class RelayCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PKG", description = "The package received (.mlat).")
-  private Path packageFile;
-
   @Mixin
-  private KeyOptions key;
+  private ReceivedPackageOptions pkg;
 
   @Option(names = "--signer", required = true, paramLabel = "P12", description = "The relay's signing key (PKCS#12).")
   private Path signer;
@@ -50,21 +41,9 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "PARTY", description = "The executing authority, for example FR:FR-PROS.")
   private String to;
 
-  @Option(names = "--trust", required = true, paramLabel = "DIR", description = "The trust directory.")
-  private Path trustFolder;
-
   @Option(names = "--out", required = true, paramLabel = "PKG2", description = "The relayed package to write.")
   private Path out;
 
-  @Option(names = "--level", paramLabel = "draft|issued", converter = RequestValidateCommand.LevelConverter.class,
-      description = "The validation level a received request must pass (default issued).")
-  private Level level = Level.ISSUED;
-
-  @Option(names = "--force", description = "Replace --out if it exists.")
-  private boolean force;
-
-  @Mixin
-  private PasswordOptions passwords;
 
   /** Used by picocli. */
   public RelayCommand(CliContext context) {
@@ -73,27 +52,22 @@ public final class RelayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    key.check();
+    pkg.key.check();
     PartyId target = Arguments.party("--to", to);
-    OutputFiles.refuseExisting(out, force);
-    TrustVerifier trust = Material.trust(context, trustFolder);
-    char[] password = passwords.source().read(context, key.describe());
-    try (KeyOptions.Loaded loaded = key.load(context, password)) {
+    TrustVerifier trust = pkg.prepare(context, out);
+    char[] password = pkg.password(context);
+    try (KeyOptions.Loaded loaded = pkg.key.load(context, password)) {
       PartyId self = Material.receivingAuthority(trust, loaded.identity, "--key");
-      KeyIdentity signing = Material.single("--signer", signer, Material.pkcs12(context, "--signer", signer, password));
-      PartyId signingParty = Material.signingAuthority(trust, signing, "--signer");
-      if (!signingParty.equals(self)) {
-        throw CliFailure.usage("--signer is " + signingParty + "'s key, --key " + self + "'s: the relay signs with its own key");
-      }
+      KeyIdentity signing = ReceivedPackageOptions.signerOf(context, trust, signer, password, self, "the relay signs with its own key");
       if (!target.jurisdiction().equals(self.jurisdiction())) {
         throw CliFailure.usage("--to " + target + ": a relay forwards within its own jurisdiction " + self.jurisdiction().code());
       }
       PackageSealer sealer = PackageSealer.builder(AlgorithmPolicy.defaultPolicy(), context.clock())
           .issuer(self, Material.signer(context, self.jurisdiction(), signing)).trust(trust).build();
-      try (Opening.Opened opened = Opening.open(context, trust, loaded.ring(), self, packageFile, out, level)) {
+      try (Opening.Opened opened = Opening.open(context, trust, loaded.ring(), self, pkg.packageFile, out, pkg.level)) {
         SealedPackage relayed;
         try {
-          relayed = OutputFiles.writeThenMove(out, force, file -> sealer.relay(opened.verified(), packageFile, target, file));
+          relayed = OutputFiles.writeThenMove(out, pkg.force, file -> sealer.relay(opened.verified(), pkg.packageFile, target, file));
         } catch (IllegalArgumentException e) {
           throw CliFailure.usage(e.getMessage());
         }

@@ -145,9 +145,9 @@ public final class SealCommand implements Callable<Integer> {
       PartyId issuer = Material.signingAuthority(trust, signing, "--signer");
       CmsSigner issuerSigner = Material.signer(context, issuer.jurisdiction(), signing);
 
-      LifecycleMessage message = message(document, issuer);
+      LifecycleMessage message = message(context, spec.commandLine().getOut(), file, document, issuer, to);
       PartyId recipient = message.header().recipient();
-      List<AttachmentSource> sources = attachmentSources(message, progress);
+      List<AttachmentSource> sources = attachmentSources(message, attachments, progress);
 
       PackageSealer.Builder builder = PackageSealer.builder(AlgorithmPolicy.defaultPolicy(), context.clock())
           .issuer(issuer, issuerSigner).trust(trust);
@@ -186,8 +186,12 @@ public final class SealCommand implements Callable<Integer> {
     }
   }
 
-  /** The message to seal: a lifecycle message document as it is, or a request document as a new Request message. */
-  private LifecycleMessage message(byte[] document, PartyId issuer) {
+  /**
+   * The message to seal: a lifecycle message document as it is, or a request document as a new
+   * Request message from {@code issuer} to {@code to} (an option value, or null); a request must
+   * pass the issued level (its problems are printed on {@code out}). Also used by {@code mlat send}.
+   */
+  static LifecycleMessage message(CliContext context, PrintWriter out, Path file, byte[] document, PartyId issuer, String to) {
     PartyId recipient = to == null ? null : Arguments.party("--to", to);
     LifecycleMessage message;
     Request request = null;
@@ -216,11 +220,10 @@ public final class SealCommand implements Callable<Integer> {
     if (message instanceof RequestMessage r) {
       List<Problem> problems = context.requestChecks().check(r.request(), Level.ISSUED);
       if (!problems.isEmpty()) {
-        PrintWriter o = spec.commandLine().getOut();
         for (Problem p : problems) {
-          o.println(p.line());
+          out.println(p.line());
         }
-        o.flush();
+        out.flush();
         throw new CliFailure(CliErrorCode.REQUEST_INVALID, ExitCode.INVALID_INPUT, file + ": " + problems.size()
             + (problems.size() == 1 ? " problem" : " problems") + " at the issued level; nothing was sealed");
       }
@@ -229,7 +232,7 @@ public final class SealCommand implements Callable<Integer> {
   }
 
   /** A referenced attachment: id, media type, size, SHA-256. */
-  private record Reference(String id, String mediaType, long size, String sha256) {}
+  record Reference(String id, String mediaType, long size, String sha256) {}
 
   /**
    * Pairs the --attach files with the attachments the message refers to. A file is paired by its
@@ -239,7 +242,8 @@ public final class SealCommand implements Callable<Integer> {
    * bytes it sealed, so a file of the right size but other content is refused after sealing
    * (ATTACHMENT_MISMATCH, nothing written).
    */
-  private List<AttachmentSource> attachmentSources(LifecycleMessage message, Progress progress) throws IOException {
+  static List<AttachmentSource> attachmentSources(LifecycleMessage message, List<Path> attachments, Progress progress)
+      throws IOException {
     List<Reference> references = references(message);
     List<Path> files = new ArrayList<>();
     for (Path a : attachments) {
@@ -299,7 +303,7 @@ public final class SealCommand implements Callable<Integer> {
     return sources;
   }
 
-  private AttachmentSource source(String id, Path f, String mediaType, Progress progress) {
+  private static AttachmentSource source(String id, Path f, String mediaType, Progress progress) {
     long size = sizeOf(f);
     return AttachmentSource.ofStream(id, f.getFileName().toString(), mediaType,
         () -> progress.counting(Files.newInputStream(f), "sealing " + f.getFileName(), size));
@@ -309,7 +313,7 @@ public final class SealCommand implements Callable<Integer> {
     return message instanceof RequestMessage || message instanceof AdditionalInformation || message instanceof Response;
   }
 
-  private static List<Reference> references(LifecycleMessage message) {
+  static List<Reference> references(LifecycleMessage message) {
     List<Reference> refs = new ArrayList<>();
     List<Attachment> attachmentRefs = List.of();
     if (message instanceof RequestMessage r) {
