@@ -11,6 +11,11 @@ import java.sql.Connection;
  * elsewhere gets the message again after a crash during {@code handle} (same message id): it must
  * make that effect idempotent by message id. Throwing rolls back; the message is offered again on
  * the next round.
+ *
+ * <p>Do not call the {@link dev.mlat.transport.ledger.Ledger} (nor the exchange service, which
+ * uses it) from {@code handle}: write through {@code transaction}. A call back into the ledger from
+ * inside its transaction throws {@link IllegalStateException} (with SQLite's single connection it
+ * would otherwise wait for itself).
  */
 @FunctionalInterface
 public interface ExchangeHandler {

@@ -205,7 +205,7 @@ public final class ExchangeService implements AutoCloseable {
           ledger.recordAttemptMade(entry.messageId(), next);
         }
       } catch (MlatException e) {
-        ledger.recordAttemptFailed(entry.messageId(), next, e.errorCode().code() + ": " + e.getMessage());
+        ledger.recordAttemptFailed(entry.messageId(), next, e.errorCode().code() + ": " + e.messageWithoutCode());
         LOG.log(System.Logger.Level.WARNING, "sending {0} failed, next attempt at {1}: {2}", entry.messageId(), next,
             e.getMessage());
       }
@@ -269,7 +269,7 @@ public final class ExchangeService implements AutoCloseable {
         throw e;
       }
       LOG.log(System.Logger.Level.WARNING, "a receipt for {0} was set aside: {1}", sent.messageId(), e.getMessage());
-      return Optional.of(e.errorCode().code() + ": " + e.getMessage());
+      return Optional.of(e.errorCode().code() + ": " + e.messageWithoutCode());
     }
     ledger.recordReceipt(sent.messageId(), receipt, checked.positive(), checked.code(), checked.partnerHead());
     if (!checked.positive()) {

@@ -53,7 +53,8 @@ import javax.net.ssl.SSLParameters;
  * receiver.close();
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} stops the server and the idle watchdog.
+ * <p>Thread-safe. {@link #close()} stops the server (answers being written get up to a second, then
+ * up to two more for their threads to end) and the idle watchdog.
  */
 public final class HttpsReceiver implements AutoCloseable {
   private final Builder config;
@@ -161,7 +162,15 @@ public final class HttpsReceiver implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (server != null) {
-      server.stop(0);
+      // Stops accepting, then lets answers being written finish (up to a second; a sender cut off
+      // later asks again and gets the stored answer) before the handler threads are interrupted.
+      server.stop(1);
+      executor.shutdown();
+      try {
+        executor.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       executor.shutdownNow();
       server = null;
     }

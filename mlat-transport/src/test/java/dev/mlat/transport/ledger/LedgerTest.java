@@ -190,6 +190,11 @@ class LedgerTest {
         throw new IllegalStateException("application down");
       })).isInstanceOf(IllegalStateException.class);
       assertThat(ledger.inboxEntry(messageId.toString()).orElseThrow().state()).isEqualTo(InboxState.RECORDED);
+      // a handler that calls the ledger back (instead of writing through its transaction) is told
+      // at once, on SQLite's single connection too, and the message stays to be delivered
+      assertThatThrownBy(() -> ledger.deliver(messageId.toString(), (entry, tx) -> ledger.inboxEntry(entry.messageId())))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("inside one of its own transactions");
+      assertThat(ledger.inboxEntry(messageId.toString()).orElseThrow().state()).isEqualTo(InboxState.RECORDED);
       int[] calls = {0};
       assertThat(ledger.deliver(messageId.toString(), (entry, tx) -> {
         calls[0]++;

@@ -121,14 +121,24 @@ public final class Database implements AutoCloseable {
     return settings.kind() == DatabaseKind.POSTGRESQL ? "BYTEA" : "BLOB";
   }
 
+  /** Whether the current thread runs inside one of this database's transactions. */
+  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+
   /**
    * Runs {@code work} in one transaction and commits; rolls back on any failure. PostgreSQL
    * serialization failures and deadlocks are retried (3 times); other SQL failures become
    * {@code LEDGER_UNAVAILABLE}.
    */
   public <T> T inTransaction(Work<T> work) throws MlatTransportException {
+    if (inTransaction.get()) {
+      // With one connection (SQLite) this would wait for itself; with a pool it would run outside
+      // the caller's transaction. Either way a bug of the caller: fail at once, loudly.
+      throw new IllegalStateException("the ledger was called from inside one of its own transactions (an ExchangeHandler or"
+          + " delivery work calling the Ledger?): write through the Connection it was given instead");
+    }
     for (int attempt = 1; ; attempt++) {
       Connection c = acquire();
+      inTransaction.set(true);
       boolean broken = false;
       try {
         T result = work.run(c);
@@ -146,6 +156,7 @@ public final class Database implements AutoCloseable {
         broken = rollback(c);
         throw e;
       } finally {
+        inTransaction.set(false);
         release(c, broken);
       }
     }
