@@ -34,7 +34,7 @@ public final class KeyIdentity {
     KeyAccess.register(new KeyAccess.Accessor() {
       @Override
       public PrivateKey privateKey(Object identity) {
-        return ((KeyIdentity) identity).keyForUse();
+        return ((KeyIdentity) identity).privateKey;
       }
 
       @Override
@@ -50,8 +50,6 @@ public final class KeyIdentity {
   private final KeySource source;
   private final List<X509Certificate> chain;
   private final byte[] subjectKeyIdentifier;
-  /** The EC key as a BouncyCastle key object, made on first use (see {@link #keyForUse()}). */
-  private volatile PrivateKey bouncyCastleKey;
 
   KeyIdentity(String label, PrivateKey privateKey, Provider provider, KeySource source, List<X509Certificate> chain) {
     this.label = Objects.requireNonNull(label, "label");
@@ -80,43 +78,6 @@ public final class KeyIdentity {
       throw new IllegalArgumentException("chain must hold at least the identity's certificate");
     }
     return new KeyIdentity("in-memory", privateKey, null, KeySource.IN_MEMORY, chain);
-  }
-
-  /**
-   * The key the CMS engine uses. An EC key that the JDK's PKCS#12 reader decoded (a SunEC key
-   * object) is converted once, on first use, into a BouncyCastle key object: BouncyCastle's
-   * provider, which signs and agrees keys for this module, keeps its precomputation with its own
-   * key objects and otherwise converts the key's domain parameters on every operation (measured:
-   * ECDSA P-256 signing about 3,900/s with the SunEC object against 12,700/s with BouncyCastle's,
-   * docs/PERFORMANCE.md). Converting on first use rather than when loading keeps the BouncyCastle
-   * provider off the key-loading path of a command's start-up.
-   */
-  private PrivateKey keyForUse() {
-    if (source != KeySource.PKCS12 || provider != null || !(privateKey instanceof java.security.interfaces.ECPrivateKey)
-        || privateKey.getClass().getName().startsWith("org.bouncycastle.")) {
-      return privateKey;
-    }
-    PrivateKey converted = bouncyCastleKey;
-    if (converted == null) {
-      converted = toBouncyCastle(privateKey);
-      bouncyCastleKey = converted;
-    }
-    return converted;
-  }
-
-  private static PrivateKey toBouncyCastle(PrivateKey key) {
-    byte[] der = key.getEncoded();
-    if (der == null) {
-      return key;
-    }
-    try {
-      return java.security.KeyFactory.getInstance("EC", dev.mlat.crypto.internal.Providers.bouncyCastle())
-          .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
-    } catch (java.security.GeneralSecurityException | RuntimeException e) {
-      return key; // BouncyCastle's engines take the JDK's key object too, only slower
-    } finally {
-      Arrays.fill(der, (byte) 0);
-    }
   }
 
   static byte[] subjectKeyIdentifierOf(X509Certificate certificate) {

@@ -19,20 +19,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Loads identities from a PKCS#12 file: every key entry with its certificate chain becomes a
- * {@link KeyIdentity}.
- *
- * <p>Two readers, one result. A file whose key entries are all EC or RSA keys is read with the
- * JDK's own PKCS12 KeyStore (provider SUN): it needs no BouncyCastle provider and runs its PBKDF2
- * and MAC on the JDK's SHA-256, which is what a command's start-up pays for (docs/PERFORMANCE.md,
- * "Fresh-process start-up (session 3)"). Every other file (ML-DSA, ML-KEM and composite keys,
- * key entries without a friendly name, anything the JDK's reader refuses or cannot represent) is
- * read with BouncyCastle's PKCS#12 implementation, which also decides every error: a wrong
- * password, a corrupt file or a store without a key fail with the same codes whichever reader
- * tried first. The JDK reader only ever answers with a complete result or steps aside.
+ * {@link KeyIdentity}. Uses BouncyCastle's PKCS#12 implementation, which reads PBES2/AES key
+ * bags and ML-DSA, ML-KEM and composite keys as well as RSA and EC.
  *
  * <pre>{@code
  * char[] password = console.readPassword();
@@ -71,22 +62,6 @@ public final class Pkcs12KeyStore {
         throw new IllegalArgumentException("limits must be positive: maxBytes=" + maxBytes + ", maxEntries=" + maxEntries);
       }
       byte[] bytes = readBounded(file, maxBytes);
-      Optional<List<KeyIdentity>> fast = JdkPkcs12.identities(bytes, password, maxEntries);
-      if (fast.isPresent()) {
-        return KeyRing.of(fast.get());
-      }
-      return bouncyCastle(bytes, password, maxEntries, file);
-    } finally {
-      Arrays.fill(password, '\0');
-    }
-  }
-
-  /**
-   * BouncyCastle's reader: every file {@link JdkPkcs12} steps aside for, and the one that decides
-   * every error. Leaves the password as it is.
-   */
-  static KeyRing bouncyCastle(byte[] bytes, char[] password, int maxEntries, Path file) throws MlatCryptoException {
-    try {
       KeyStore store = KeyStore.getInstance("PKCS12", Providers.bouncyCastle());
       try {
         store.load(new ByteArrayInputStream(bytes), password);
@@ -128,6 +103,8 @@ public final class Pkcs12KeyStore {
     } catch (GeneralSecurityException | ClassCastException e) {
       throw new MlatCryptoException(CryptoErrorCode.KEYSTORE_INVALID,
           "PKCS#12 key store " + file.getFileName() + " cannot be read: " + e.getClass().getSimpleName());
+    } finally {
+      Arrays.fill(password, '\0');
     }
   }
 
