@@ -55,14 +55,13 @@ public final class StartupWarmup {
 
   /**
    * Loads and initialises what seal, open and verify use (Jackson's mappers, Hibernate Validator,
-   * the JDK's PKCS12 reader, the package, CMS, trust and segment classes); no file is read or written.
+   * the package, CMS, trust and segment classes); no file is read or written.
    * A failure only makes the archive smaller: it is swallowed.
    */
   public static void train() {
     try {
       dev.mlat.core.json.MlatJson.strict();
       new RequestValidator();
-      java.security.KeyStore.getInstance("PKCS12", "SUN").load(null, null);
       Class<?>[] classes = {
           dev.mlat.transport.pkg.PackageSealer.class, dev.mlat.transport.pkg.PackageOpener.class,
           dev.mlat.transport.pkg.PackageGateway.class, dev.mlat.crypto.keys.Pkcs12KeyStore.class,
@@ -73,8 +72,7 @@ public final class StartupWarmup {
       for (Class<?> c : classes) {
         Class.forName(c.getName(), true, c.getClassLoader());
       }
-    } catch (java.io.IOException | java.security.GeneralSecurityException | ClassNotFoundException | RuntimeException
-        | LinkageError e) {
+    } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
       // the archive is an optimisation; the training run still exits normally
     }
   }
