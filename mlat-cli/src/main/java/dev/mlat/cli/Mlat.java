@@ -10,6 +10,7 @@ import dev.mlat.cli.internal.ReceiptCommand;
 import dev.mlat.cli.internal.RelayCommand;
 import dev.mlat.cli.internal.SealCommand;
 import dev.mlat.cli.internal.SendCommand;
+import dev.mlat.cli.internal.StartupWarmup;
 import dev.mlat.cli.internal.ServeCommand;
 import dev.mlat.cli.internal.StatusCommand;
 import dev.mlat.cli.internal.VerifyCommand;
@@ -56,7 +57,6 @@ public final class Mlat implements Runnable {
   /** Used by picocli. */
   public Mlat() {}
 
-  /** Runs the command and exits with its {@link ExitCode}. */
   /** Held so the logger (and its level) is not garbage-collected. */
   private static final java.util.logging.Logger QUIET_LIBRARIES = java.util.logging.Logger.getLogger("org.hibernate.validator");
   /**
@@ -65,11 +65,21 @@ public final class Mlat implements Runnable {
    */
   private static final java.util.logging.Logger QUIET_TRANSPORT = java.util.logging.Logger.getLogger("dev.mlat.transport");
 
+  /** Runs the command and exits with its {@link ExitCode}. */
   public static void main(String[] args) {
     // The command's stderr carries one-line errors only: libraries' start-up notices (Hibernate
     // Validator logs its version at INFO through java.util.logging) would break that contract.
     QUIET_LIBRARIES.setLevel(java.util.logging.Level.WARNING);
     QUIET_TRANSPORT.setLevel(java.util.logging.Level.SEVERE);
+    // Work the command will need (the BouncyCastle provider, the AES/SHA JIT paths, Hibernate
+    // Validator) starts on background threads, after the logging level above, while this thread
+    // parses the arguments and reads keys and trust (docs/PERFORMANCE.md, "Fresh-process start-up
+    // (session 3)").
+    if (Boolean.getBoolean("mlat.cds.training")) {
+      StartupWarmup.train(); // the launcher's AppCDS training run (./mlat)
+    } else {
+      StartupWarmup.begin(args);
+    }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int status = Cli.execute(CliContext.system(), out, err, args);
