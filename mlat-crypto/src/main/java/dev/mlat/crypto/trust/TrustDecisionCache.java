@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * packages from the same authorities does the expensive work once:
  *
  * <ul>
- *   <li><b>path decisions</b>: that rules 1 to 9 of {@code docs/TRUST.md} (anchors, path, validity,
+ *   <li><b>path decisions</b>: that rules 2 to 10 of {@code docs/TRUST.md} (anchors, path, validity,
  *       algorithm policy, critical extensions, RFC 5280 validation, key usage, country, registered
  *       authority and role) passed for a certificate with the same supplied intermediates, for the
  *       same jurisdiction, purpose and accepted roles. A decision is used only for a validation time
@@ -72,7 +72,7 @@ final class TrustDecisionCache {
     return maxEntries;
   }
 
-  /** The outcome of rules 1 to 9 for one certificate, reusable for any validation time in [validFrom, validUntil]. */
+  /** The outcome of rules 2 to 10 (docs/TRUST.md) for one certificate, reusable for any validation time in [validFrom, validUntil]. */
   record PathDecision(
       List<X509Certificate> path,
       Optional<PartyId> authority,
@@ -153,7 +153,7 @@ final class TrustDecisionCache {
     }
   }
 
-  /** Counts a full evaluation of rules 1 to 9. */
+  /** Counts a full evaluation of rules 2 to 10. */
   void countPathValidation() {
     pathValidations.incrementAndGet();
   }
@@ -199,7 +199,7 @@ final class TrustDecisionCache {
     return true;
   }
 
-  /** How many times rules 1 to 9 were evaluated in full (for tests). */
+  /** How many times rules 2 to 10 were evaluated in full (for tests). */
   long pathValidations() {
     return pathValidations.get();
   }

@@ -251,7 +251,7 @@ public final class TrustVerifier {
       supplied.add(normalize(c, jurisdiction));
     }
 
-    // rules 1 to 9 (everything but revocation), remembered per certificate and validity window
+    // steps 1 to 9 below (rules 2 to 10 of docs/TRUST.md: all but revocation), remembered per certificate and validity window
     Optional<TrustDecisionCache.PathKey> key = cache.key(certificate, supplied, jurisdiction, request.purpose(), request.acceptedRoles());
     TrustDecisionCache.PathDecision decision = key.flatMap(k -> cache.path(k, time, now)).orElse(null);
     if (decision == null) {
@@ -274,7 +274,7 @@ public final class TrustVerifier {
         decision.signatureAlgorithm(), decision.keyFamily(), policy.name(), evidence, revocation.softFailed());
   }
 
-  /** Rules 1 to 9 of docs/TRUST.md, in order; throws at the first that fails. */
+  /** Steps 1 to 9 (rules 2 to 10 of docs/TRUST.md), in order; throws at the first that fails. */
   private TrustDecisionCache.PathDecision decidePath(VerificationRequest request, X509Certificate certificate,
       List<X509Certificate> supplied, Instant time) throws MlatCryptoException {
     Jurisdiction jurisdiction = request.jurisdiction();
