@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       authority and role) passed for a certificate with the same supplied intermediates, for the
  *       same jurisdiction, purpose and accepted roles. A decision is used only for a validation time
  *       inside the validity of every certificate of its path, and dropped once the clock is past the
- *       end of that window. Revocation (rule 10) is never cached: it is checked for every
+ *       end of that window. Revocation (rule 11) is never cached: it is checked for every
  *       verification against the CRLs and OCSP responses current then.
  *   <li><b>CRL signatures</b>: that a CRL (by the SHA-256 of its DER) verifies with the key of an
  *       issuer certificate (by the SHA-256 of its DER), dropped once the clock is past the CRL's
