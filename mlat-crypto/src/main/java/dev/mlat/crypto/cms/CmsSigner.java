@@ -49,6 +49,7 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.bc.BcECContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -94,10 +95,20 @@ public final class CmsSigner {
      */
     private volatile EcKey ecKey;
 
-    Entry(Jurisdiction jurisdiction, KeyIdentity identity, SignatureAlgorithm algorithm) {
+    /** The signer's certificate as BouncyCastle's holder and its signed-attribute generator, built once. */
+    final X509CertificateHolder holder;
+    final SignedAttributes attributes;
+
+    Entry(Jurisdiction jurisdiction, KeyIdentity identity, SignatureAlgorithm algorithm, Clock clock) {
       this.jurisdiction = jurisdiction;
       this.identity = identity;
       this.algorithm = algorithm;
+      try {
+        this.holder = new X509CertificateHolder(identity.certificate().getEncoded());
+      } catch (CertificateEncodingException | IOException e) {
+        throw new IllegalArgumentException("the signer's certificate cannot be encoded: " + e.getMessage(), e);
+      }
+      this.attributes = new SignedAttributes(identity.certificate(), clock);
     }
 
     /** The parameters of {@code key} on a named curve BouncyCastle knows, or null (then the JCA signs). */
@@ -136,11 +147,29 @@ public final class CmsSigner {
     }
   }
 
+  /** The certificates every SignedData carries (the signers' chains without self-signed ones), converted once. */
+  private final JcaCertStore certificates;
+  private final DigestCalculatorProvider digests;
+
   private CmsSigner(Builder b) {
     this.signers = List.copyOf(b.signers);
     this.contentType = b.contentType;
     this.clock = b.clock;
     this.timestamps = b.timestamps;
+    var chain = new LinkedHashSet<X509Certificate>();
+    for (var e : signers) {
+      for (var c : e.identity.chain()) {
+        if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+          chain.add(c);
+        }
+      }
+    }
+    try {
+      this.certificates = new JcaCertStore(chain);
+      this.digests = new JcaDigestCalculatorProviderBuilder().build();
+    } catch (CertificateEncodingException | OperatorCreationException e) {
+      throw new IllegalArgumentException("a signer's certificate chain cannot be encoded: " + e.getMessage(), e);
+    }
   }
 
   /** A builder under {@code policy}, with signing-time from {@code clock}. */
@@ -195,21 +224,14 @@ public final class CmsSigner {
   private void signTo(InputStream content, OutputStream out, Encapsulation encapsulation) throws MlatCryptoException, IOException {
     try {
       var generator = new CMSSignedDataStreamGenerator();
-      var certificates = new LinkedHashSet<X509Certificate>();
-      var digests = new JcaDigestCalculatorProviderBuilder().build();
       for (var e : signers) {
         ContentSigner contentSigner = contentSigner(e);
         SignerInfoGenerator info = new JcaSignerInfoGeneratorBuilder(digests)
-            .setSignedAttributeGenerator(new SignedAttributes(e.identity.certificate(), clock))
-            .build(contentSigner, e.identity.certificate());
+            .setSignedAttributeGenerator(e.attributes)
+            .build(contentSigner, e.holder);
         generator.addSignerInfoGenerator(info);
-        for (var c : e.identity.chain()) {
-          if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-            certificates.add(c);
-          }
-        }
       }
-      generator.addCertificates(new JcaCertStore(certificates));
+      generator.addCertificates(certificates);
       try (OutputStream signing = generator.open(new ASN1ObjectIdentifier(contentType.oid()), new NonClosing(out),
           encapsulation == Encapsulation.ENCAPSULATED)) {
         byte[] buffer = new byte[64 * 1024];
@@ -220,7 +242,7 @@ public final class CmsSigner {
       }
     } catch (OperatorCreationException | org.bouncycastle.operator.RuntimeOperatorException e) {
       throw new MlatCryptoException(CryptoErrorCode.KEY_OPERATION_UNSUPPORTED, "a signer's key cannot sign: " + e.getMessage(), e);
-    } catch (CMSException | CertificateEncodingException e) {
+    } catch (CMSException e) {
       throw new IOException("cannot build SignedData: " + e.getMessage(), e);
     }
   }
@@ -316,7 +338,7 @@ public final class CmsSigner {
             "certificate " + identity.certificate().getSubjectX500Principal().getName()
                 + " allows neither digitalSignature nor nonRepudiation");
       }
-      signers.add(new Entry(jurisdiction, identity, algorithm));
+      signers.add(new Entry(jurisdiction, identity, algorithm, clock));
       return this;
     }
 
