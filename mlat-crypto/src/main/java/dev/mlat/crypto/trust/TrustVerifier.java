@@ -51,8 +51,11 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every method returns a {@link TrustReport} or throws: {@link UntrustedCertificateException}
- * (trust rules), {@link dev.mlat.crypto.AlgorithmRefusedException} (algorithm policy). Immutable and
- * thread-safe; online OCSP requests block the calling thread up to the policy's timeout.
+ * (trust rules), {@link dev.mlat.crypto.AlgorithmRefusedException} (algorithm policy). Thread-safe;
+ * online OCSP requests block the calling thread up to the policy's timeout. Its only state is a
+ * bounded cache of its successful decisions (all rules but revocation, within the validity of the
+ * path) and of verified CRL signatures; revocation is checked at every call (see
+ * {@link Builder#decisionCacheSize(int)} and {@code docs/TRUST.md}).
  */
 public final class TrustVerifier {
   private static final Set<String> KNOWN_CRITICAL_EXTENSIONS = Set.of(
