@@ -22,5 +22,5 @@ for jdk in $JDKS; do
   jfr print --events jdk.ExecutionSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | ./jfr-summary.py main \
     | sed "s|^|$(basename "$jdk") jfr java: |" | tee -a "$out"
   jfr print --events jdk.NativeMethodSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | ./jfr-summary.py main \
-    | head -16 | sed "s|^|$(basename "$jdk") jfr native: |" | tee -a "$out"
+    | sed -n 1,16p | sed "s|^|$(basename "$jdk") jfr native: |" | tee -a "$out"
 done

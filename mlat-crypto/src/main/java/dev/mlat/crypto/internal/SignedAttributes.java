@@ -38,12 +38,13 @@ public final class SignedAttributes implements CMSAttributeTableGenerator {
       CMSAttributes.contentType, CMSAttributes.messageDigest, CMSAttributes.signingTime,
       PKCSObjectIdentifiers.id_aa_signingCertificateV2);
 
-  private final X509Certificate signer;
   private final Clock clock;
+  /** The signing-certificate-v2 value, the same for every signature of this signer: computed once. */
+  private final DERSet signingCertificate;
 
   public SignedAttributes(X509Certificate signer, Clock clock) {
-    this.signer = signer;
     this.clock = clock;
+    this.signingCertificate = new DERSet(signingCertificateV2(signer));
   }
 
   @Override
@@ -52,7 +53,7 @@ public final class SignedAttributes implements CMSAttributeTableGenerator {
     v.add(new Attribute(CMSAttributes.contentType, new DERSet((ASN1ObjectIdentifier) params.get(CMSAttributeTableGenerator.CONTENT_TYPE))));
     v.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString((byte[]) params.get(CMSAttributeTableGenerator.DIGEST)))));
     v.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(clock.instant())))));
-    v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificateV2(signer))));
+    v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, signingCertificate));
     return new AttributeTable(v);
   }
 

@@ -4,6 +4,7 @@ import dev.mlat.crypto.CryptoErrorCode;
 import dev.mlat.crypto.segment.internal.QuarantineFile;
 import dev.mlat.crypto.segment.internal.JitWarmup;
 import dev.mlat.crypto.segment.internal.SegmentCodec;
+import dev.mlat.crypto.segment.internal.SegmentWorkers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import javax.crypto.SecretKey;
 
@@ -44,7 +45,9 @@ import javax.crypto.SecretKey;
  * OpenedAttachment opened = decryptor.open(manifest, key, entryStream, Path.of("evidence.bin"));
  * }</pre>
  *
- * <p>Immutable and thread-safe; each call uses its own worker threads.
+ * <p>Immutable and thread-safe. The worker threads are shared by every encryptor and decryptor of
+ * the JVM with the same thread count (daemon threads, created at first use, ending when idle); an
+ * attachment of one segment is opened on the calling thread.
  */
 public final class SegmentedDecryptor {
   private final SegmentLimits limits;
@@ -134,7 +137,8 @@ public final class SegmentedDecryptor {
     MessageDigest plaintextDigest = SegmentedEncryptor.sha256();
     SegmentTags tags = manifest.segmentTags();
     int count = tags.count();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, SegmentedEncryptor.WorkerThreads.FACTORY);
+    // one segment: opened on the calling thread; more: on the shared workers
+    ExecutorService pool = count > 1 ? SegmentWorkers.pool(threads) : null;
     ArrayDeque<Future<Opened>> window = new ArrayDeque<>();
     int maxInFlight = threads * 2;
     int read = 0;
@@ -147,7 +151,8 @@ public final class SegmentedDecryptor {
             break;
           }
           final long position = read;
-          window.add(pool.submit(() -> openOne(kek, kekId, encoded, position)));
+          Callable<Opened> task = () -> openOne(kek, kekId, encoded, position);
+          window.add(pool == null ? SegmentWorkers.onCallingThread(task) : pool.submit(task));
           read++;
         }
         if (window.isEmpty()) {
@@ -175,7 +180,6 @@ public final class SegmentedDecryptor {
       for (Future<Opened> f : window) {
         f.cancel(true);
       }
-      pool.shutdownNow();
     }
     String sha256 = HexFormat.of().formatHex(plaintextDigest.digest());
     if (length != manifest.plaintextLength() || !sha256.equals(manifest.plaintextSha256())) {

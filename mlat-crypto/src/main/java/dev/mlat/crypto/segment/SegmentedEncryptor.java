@@ -2,6 +2,7 @@ package dev.mlat.crypto.segment;
 
 import dev.mlat.crypto.segment.internal.JitWarmup;
 import dev.mlat.crypto.segment.internal.SegmentCodec;
+import dev.mlat.crypto.segment.internal.SegmentWorkers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,10 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.SecretKey;
 
 /**
@@ -44,7 +43,9 @@ import javax.crypto.SecretKey;
  * // put manifest and key (id and bytes) into the signed, encrypted message
  * }</pre>
  *
- * <p>Immutable and thread-safe; each call uses its own worker threads.
+ * <p>Immutable and thread-safe. The worker threads are shared by every encryptor and decryptor of
+ * the JVM with the same thread count (daemon threads, created at first use, ending when idle); an
+ * attachment of one segment is sealed on the calling thread.
  */
 public final class SegmentedEncryptor {
   /**
@@ -100,7 +101,7 @@ public final class SegmentedEncryptor {
     byte[] kekId = key.idBytes();
     MessageDigest plaintextDigest = sha256();
     ByteArrayOutputStream tags = new ByteArrayOutputStream();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, WorkerThreads.FACTORY);
+    ExecutorService pool = null; // the shared workers, taken when a second segment shows there is more than one
     ArrayDeque<Future<SegmentCodec.Sealed>> window = new ArrayDeque<>();
     int maxInFlight = threads * 2;
     long length = 0;
@@ -132,7 +133,13 @@ public final class SegmentedEncryptor {
         // consumer, and a given random source gives the same segments whatever the thread count.
         final byte[] cek = new byte[SegmentCodec.CEK_BYTES];
         random.nextBytes(cek);
-        window.add(pool.submit(() -> SegmentCodec.seal(kek, kekId, segmentIndex, segmentLast, buffer, 0, bufferLength, cek)));
+        Callable<SegmentCodec.Sealed> task = () -> SegmentCodec.seal(kek, kekId, segmentIndex, segmentLast, buffer, 0, bufferLength, cek);
+        if (segmentLast && segmentIndex == 0) {
+          window.add(SegmentWorkers.onCallingThread(task)); // one segment: no hand-over to a worker
+        } else {
+          pool = pool == null ? SegmentWorkers.pool(threads) : pool;
+          window.add(pool.submit(task));
+        }
         index++;
         if (last) {
           break;
@@ -147,7 +154,6 @@ public final class SegmentedEncryptor {
       for (Future<?> f : window) {
         f.cancel(true);
       }
-      pool.shutdownNow();
     }
     HexFormat hex = HexFormat.of();
     return new SegmentManifest(key.id(), segmentSize, index, length, hex.formatHex(plaintextDigest.digest()),
@@ -200,22 +206,6 @@ public final class SegmentedEncryptor {
     } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException e) {
       throw new IllegalStateException("the JDK provider SUN has no SHA-256", e);
     }
-  }
-
-  /** Worker threads: daemon, named, so that a stuck caller never keeps the JVM alive. */
-  static final class WorkerThreads {
-    static final ThreadFactory FACTORY = new ThreadFactory() {
-      private final AtomicInteger counter = new AtomicInteger();
-
-      @Override
-      public Thread newThread(Runnable task) {
-        Thread thread = new Thread(task, "mlat-segment-" + counter.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      }
-    };
-
-    private WorkerThreads() {}
   }
 
   /** Settings of a {@link SegmentedEncryptor}; not thread-safe. */

@@ -58,6 +58,7 @@ final class Revocation {
   private final Instant now;
   private final List<Source<X509CRL>> crls = new ArrayList<>();
   private final List<Source<BasicOCSPResp>> ocsp = new ArrayList<>();
+  private final TrustDecisionCache cache;
   private boolean softFailed;
 
   private record Source<T>(T item, byte[] encoded, RevocationEvidence.Source kind) {}
@@ -68,7 +69,8 @@ final class Revocation {
   private record Outcome(Verdict verdict, String detail, Instant thisUpdate, Optional<Instant> nextUpdate) {}
 
   Revocation(AlgorithmPolicy policy, RevocationPolicy revocationPolicy, TrustLimits limits, Jurisdiction jurisdiction, Instant time,
-      Instant now, TrustDirectory directory, VerificationRequest request) throws UntrustedCertificateException {
+      Instant now, TrustDirectory directory, VerificationRequest request, TrustDecisionCache cache) throws UntrustedCertificateException {
+    this.cache = cache;
     this.policy = policy;
     this.revocationPolicy = revocationPolicy;
     this.limits = limits;
@@ -126,7 +128,7 @@ final class Revocation {
       invalid = o.verdict() == Verdict.INVALID && invalid == null ? "OCSP: " + o.detail() : invalid;
     }
     for (var source : crls) {
-      Outcome o = crlOutcome(source.item(), cert, issuer);
+      Outcome o = crlOutcome(source.item(), source.encoded(), cert, issuer);
       if (o.verdict() == Verdict.REVOKED) {
         throw revoked(cert, "CRL (" + source.kind() + ")", o.detail());
       }
@@ -213,15 +215,13 @@ final class Revocation {
     return nextUpdate != null && time.isBefore(nextUpdate);
   }
 
-  private Outcome crlOutcome(X509CRL crl, X509Certificate cert, X509Certificate issuer) throws MlatCryptoException {
+  private Outcome crlOutcome(X509CRL crl, byte[] encoded, X509Certificate cert, X509Certificate issuer) throws MlatCryptoException {
     if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
       return new Outcome(Verdict.NOT_APPLICABLE, "other issuer", Instant.EPOCH, Optional.empty());
     }
     Instant thisUpdate = crl.getThisUpdate().toInstant();
     Optional<Instant> nextUpdate = Optional.ofNullable(crl.getNextUpdate()).map(java.util.Date::toInstant);
-    try {
-      crl.verify(issuer.getPublicKey(), Providers.bouncyCastle());
-    } catch (Exception e) {
+    if (!cache.crlSignatureValid(crl, encoded, issuer, now)) {
       return new Outcome(Verdict.INVALID, "CRL of " + issuer.getSubjectX500Principal().getName() + " does not verify with the issuer's key",
           thisUpdate, nextUpdate);
     }

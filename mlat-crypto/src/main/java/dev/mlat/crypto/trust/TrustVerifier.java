@@ -51,8 +51,11 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every method returns a {@link TrustReport} or throws: {@link UntrustedCertificateException}
- * (trust rules), {@link dev.mlat.crypto.AlgorithmRefusedException} (algorithm policy). Immutable and
- * thread-safe; online OCSP requests block the calling thread up to the policy's timeout.
+ * (trust rules), {@link dev.mlat.crypto.AlgorithmRefusedException} (algorithm policy). Thread-safe;
+ * online OCSP requests block the calling thread up to the policy's timeout. Its only state is a
+ * bounded cache of its successful decisions (all rules but revocation, within the validity of the
+ * path) and of verified CRL signatures; revocation is checked at every call (see
+ * {@link Builder#decisionCacheSize(int)} and {@code docs/TRUST.md}).
  */
 public final class TrustVerifier {
   private static final Set<String> KNOWN_CRITICAL_EXTENSIONS = Set.of(
@@ -83,6 +86,13 @@ public final class TrustVerifier {
   private final RevocationPolicy revocationPolicy;
   private final Clock clock;
   private final TrustLimits limits;
+  private final TrustDecisionCache cache;
+
+  /**
+   * The default of {@link Builder#decisionCacheSize(int)}: 4,096 path decisions and as many CRL
+   * signatures, enough for every authority certificate of a large trust directory.
+   */
+  public static final int DEFAULT_DECISION_CACHE_SIZE = 4096;
 
   private TrustVerifier(Builder b) {
     this.directory = b.directory;
@@ -90,6 +100,12 @@ public final class TrustVerifier {
     this.revocationPolicy = b.revocationPolicy;
     this.clock = b.clock;
     this.limits = b.limits;
+    this.cache = new TrustDecisionCache(b.decisionCacheSize);
+  }
+
+  /** The cache of this verifier's decisions (tests count its validations). */
+  TrustDecisionCache decisionCache() {
+    return cache;
   }
 
   /**
@@ -238,6 +254,34 @@ public final class TrustVerifier {
       supplied.add(normalize(c, jurisdiction));
     }
 
+    // steps 1 to 9 below (rules 2 to 10 of docs/TRUST.md: all but revocation), remembered per certificate and validity window
+    Optional<TrustDecisionCache.PathKey> key = cache.key(certificate, supplied, jurisdiction, request.purpose(), request.acceptedRoles());
+    TrustDecisionCache.PathDecision decision = key.flatMap(k -> cache.path(k, time, now)).orElse(null);
+    if (decision == null) {
+      cache.countPathValidation();
+      decision = decidePath(request, certificate, supplied, time);
+      if (key.isPresent()) {
+        cache.remember(key.get(), decision);
+      }
+    }
+    var path = new ArrayList<X509Certificate>(decision.path());
+    path.set(0, certificate);
+
+    // 10. revocation of every certificate below the anchor, from the top: never cached, always against the current data
+    var revocation = new Revocation(policy, revocationPolicy, limits, jurisdiction, time, now, directory, request, cache);
+    var evidence = new ArrayList<RevocationEvidence>();
+    for (int i = path.size() - 2; i >= 0; i--) {
+      evidence.addAll(revocation.check(path.get(i), path.get(i + 1)));
+    }
+    return new TrustReport(jurisdiction, decision.authority(), decision.roles(), request.purpose(), certificate, path, time,
+        decision.signatureAlgorithm(), decision.keyFamily(), policy.name(), evidence, revocation.softFailed());
+  }
+
+  /** Steps 1 to 9 (rules 2 to 10 of docs/TRUST.md), in order; throws at the first that fails. */
+  private TrustDecisionCache.PathDecision decidePath(VerificationRequest request, X509Certificate certificate,
+      List<X509Certificate> supplied, Instant time) throws MlatCryptoException {
+    Jurisdiction jurisdiction = request.jurisdiction();
+    boolean timestamping = request.purpose() == CertificatePurpose.TIMESTAMPING;
     // 1. anchors registered for the jurisdiction
     List<X509Certificate> targets = timestamping ? directory.timestampAnchors() : directory.anchors(jurisdiction);
     if (targets.isEmpty()) {
@@ -335,17 +379,9 @@ public final class TrustVerifier {
       authority = Optional.of(id);
     }
 
-    // 10. revocation of every certificate below the anchor, from the top
-    var revocation = new Revocation(policy, revocationPolicy, limits, jurisdiction, time, now, directory, request);
-    var evidence = new ArrayList<RevocationEvidence>();
-    for (int i = path.size() - 2; i >= 0; i--) {
-      evidence.addAll(revocation.check(path.get(i), path.get(i + 1)));
-    }
-
     var signatureAlgorithm = SignatureAlgorithm.fromOid(certificate.getSigAlgOID(), certificate.getSigAlgParams()).orElseThrow();
     var keyFamily = AlgorithmIdentifiers.describe(certificate.getPublicKey()).family();
-    return new TrustReport(jurisdiction, authority, roles, request.purpose(), certificate, path, time, signatureAlgorithm, keyFamily,
-        policy.name(), evidence, revocation.softFailed());
+    return TrustDecisionCache.PathDecision.of(path, authority, roles, signatureAlgorithm, keyFamily);
   }
 
   private PartyId authorityOf(X509Certificate certificate, Jurisdiction jurisdiction) throws UntrustedCertificateException {
@@ -492,6 +528,7 @@ public final class TrustVerifier {
     private RevocationPolicy revocationPolicy = RevocationPolicy.failClosed();
     private Clock clock = Clock.systemUTC();
     private TrustLimits limits;
+    private int decisionCacheSize = DEFAULT_DECISION_CACHE_SIZE;
 
     private Builder(TrustDirectory directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
@@ -519,6 +556,27 @@ public final class TrustVerifier {
     /** The per-request limits (intermediates, revocation items, sizes, path length). */
     public Builder limits(TrustLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * How many trust decisions the verifier remembers (default {@link #DEFAULT_DECISION_CACHE_SIZE};
+     * 0 turns the cache off). A decision is the outcome of every rule but revocation for one
+     * certificate with its supplied intermediates, jurisdiction, purpose and roles; it is reused only
+     * for validation times inside the validity of every certificate of its path and dropped when
+     * that ends. Revocation is checked at every verification against the CRLs and OCSP responses of
+     * the directory and the request; a CRL's signature is verified once per CRL and issuer
+     * (remembered up to its nextUpdate, in a second map of the same size). Least recently used
+     * entries go first. A new directory (a reload of the trust folder) needs a new verifier, which
+     * starts empty.
+     *
+     * @throws IllegalArgumentException when {@code entries} is negative
+     */
+    public Builder decisionCacheSize(int entries) {
+      if (entries < 0) {
+        throw new IllegalArgumentException("decisionCacheSize must be 0 (no cache) or more, not " + entries);
+      }
+      this.decisionCacheSize = entries;
       return this;
     }
 

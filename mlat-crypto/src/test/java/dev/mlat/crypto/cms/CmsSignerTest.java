@@ -72,6 +72,27 @@ class CmsSignerTest {
   }
 
   @ParameterizedTest
+  @MethodSource("ecdsa")
+  void oneSignerSignsManyTimesWithItsCachedEcKeyAndEverySignatureVerifies(SignatureAlgorithm algorithm) throws Exception {
+    CmsSigner signer = signer(algorithm);
+    var values = new java.util.HashSet<String>();
+    for (int i = 0; i < 4; i++) {
+      byte[] content = CmsEncryptorTest.random(100 + i);
+      byte[] signed = signer.sign(content, Encapsulation.ENCAPSULATED);
+      var verified = verifier().verify(signed, SignatureExpectation.oneSigner(DE));
+      assertThat(verified.content()).isEqualTo(content);
+      assertThat(verified.signers()).singleElement().satisfies(s -> assertThat(s.algorithm()).isEqualTo(algorithm));
+      var info = new CMSSignedData(signed).getSignerInfos().getSigners().iterator().next();
+      values.add(java.util.HexFormat.of().formatHex(info.getSignature()));
+    }
+    assertThat(values).as("ECDSA with a fresh random k every time").hasSize(4);
+  }
+
+  static Stream<SignatureAlgorithm> ecdsa() {
+    return Signers.PROFILE.stream().filter(a -> a.keyFamily() == dev.mlat.crypto.KeyFamily.EC);
+  }
+
+  @ParameterizedTest
   @MethodSource("sizes")
   void roundTripsContentOfEverySize(int size) throws Exception {
     byte[] content = CmsEncryptorTest.random(size);
