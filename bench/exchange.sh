@@ -15,6 +15,7 @@ PER_SENDER=${PER_SENDER:-250}
 WARMUP=${WARMUP:-25}
 ATTACHMENT=${ATTACHMENT:-0}
 PROFILE=${PROFILE:-1}
+JAVA_OPTS=${JAVA_OPTS:-}  # e.g. -Dsun.net.httpserver.nodelay=true
 STRACE=${STRACE:-1}
 cp="target/classes:$(cat target/classpath.txt)"
 stamp=$(date -u +%Y%m%dT%H%MZ)
@@ -26,7 +27,7 @@ machine() {
   ps -eo ni,pcpu,comm --sort=-pcpu | head -6 | sed 's/^/#   /'
 }
 {
-  echo "# exchange.sh $stamp: senders '$SENDERS', $PER_SENDER packages each, warm-up $WARMUP each, attachment $ATTACHMENT bytes"
+  echo "# exchange.sh $stamp: senders '$SENDERS', $PER_SENDER packages each, warm-up $WARMUP each, attachment $ATTACHMENT bytes, JAVA_OPTS '$JAVA_OPTS'"
   echo "# $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -r)"
   machine
 } | tee -a "$out"
@@ -34,7 +35,7 @@ for jdk in $JDKS; do
   name=$(basename "$jdk")
   for s in $SENDERS; do
     echo "## $name senders=$s" | tee -a "$out"
-    "$jdk/bin/java" -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" \
+    "$jdk/bin/java" $JAVA_OPTS -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" \
       --attachment "$ATTACHMENT" --dir "data/exchange-$name-$s" 2>&1 | filter | sed "s|^|$name S=$s |" | tee -a "$out"
     machine | tee -a "$out"
   done
@@ -47,7 +48,7 @@ if [ "${TMPFS:-1}" = 1 ] && [ -d /dev/shm ]; then
   for s in $SENDERS; do
     name=$(basename "$first")
     echo "## $name senders=$s on tmpfs (/dev/shm)" | tee -a "$out"
-    "$first/bin/java" -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" \
+    "$first/bin/java" $JAVA_OPTS -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" \
       --attachment "$ATTACHMENT" --dir "/dev/shm/mlat-exchange-$$" 2>&1 | filter | sed "s|^|$name S=$s tmpfs |" | tee -a "$out"
   done
 fi
@@ -55,7 +56,7 @@ if [ "$STRACE" = 1 ] && command -v strace > /dev/null; then
   # fsync/fdatasync calls per package, by file: two runs (50 and 100 packages, one sender, no
   # warm-up) under strace -f -y; the difference divided by 50, so that setup cancels out.
   for n in 50 100; do
-    strace -f -qq -y -e trace=fsync,fdatasync -o "data/strace-$n.txt" "$first/bin/java" -cp "$cp" dev.mlat.bench.ExchangeThroughput \
+    strace -f -qq -y -e trace=fsync,fdatasync -o "data/strace-$n.txt" "$first/bin/java" $JAVA_OPTS -cp "$cp" dev.mlat.bench.ExchangeThroughput \
       --senders 1 --per-sender "$n" --warmup 0 --attachment "$ATTACHMENT" --dir "data/exchange-strace" > /dev/null 2>&1
   done
   python3 - data/strace-50.txt data/strace-100.txt <<'PY' | sed "s|^|fsync |" | tee -a "$out"
@@ -91,17 +92,17 @@ fi
 
 if [ "$PROFILE" = 1 ]; then
   jfr_file="data/jfr/exchange-$(basename "$first").jfr"
-  "$first/bin/java" -XX:StartFlightRecording=filename="$jfr_file",settings=profile -cp "$cp" dev.mlat.bench.ExchangeThroughput \
+  "$first/bin/java" $JAVA_OPTS -XX:StartFlightRecording=filename="$jfr_file",settings=profile -cp "$cp" dev.mlat.bench.ExchangeThroughput \
     --senders 4 --per-sender "$PER_SENDER" --warmup "$WARMUP" --attachment "$ATTACHMENT" --dir data/exchange-jfr 2>&1 | filter \
     | sed "s|^|jfr-run S=4 |" | tee -a "$out"
   for who in mlat-https sender- ""; do
     label=${who:-all}
-    jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" | ./jfr-summary.py "$who" | head -40 \
-      | sed "s|^|jfr java [$label]: |" | tee -a "$out"
+    jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" | ./jfr-summary.py "$who" > "data/jfr/summary.txt"
+    head -40 "data/jfr/summary.txt" | sed "s|^|jfr java [$label]: |" | tee -a "$out"
   done
   # Where threads wait in native code (fsync inside SQLite's commit, socket reads, ...).
-  jfr print --events jdk.NativeMethodSample --stack-depth 64 "$jfr_file" | ./jfr-summary.py | sed -n '/top self/,$p' | head -14 \
-    | sed "s|^|jfr native: |" | tee -a "$out"
+  jfr print --events jdk.NativeMethodSample --stack-depth 64 "$jfr_file" | ./jfr-summary.py > "data/jfr/summary.txt"
+  sed -n '/top self/,$p' "data/jfr/summary.txt" | sed -n 1,14p | sed "s|^|jfr native: |" | tee -a "$out"
   # Where threads waited (events over the profile thresholds): parked (locks, semaphores: the ledger's
   # one SQLite connection), monitor enter, FileChannel.force; summed by the first mlat/SQLite frame.
   for ev in jdk.ThreadPark jdk.JavaMonitorEnter jdk.FileForce; do
