@@ -374,7 +374,11 @@ public final class ExchangeThroughput {
     return n;
   }
 
-  /** The sample French request, from {@code sender} to the receiver, its summary of facts lengthened to about {@code bytes} of JSON. */
+  /**
+   * The sample French request without attachments, its summary of facts lengthened until the
+   * message JSON reaches {@code bytes}, issued an hour ago with a deadline in 30 days (the
+   * lifecycle refuses a deadline before the message's timestamp).
+   */
   private Request paddedRequest(int bytes) throws Exception {
     Request sample = SampleRequests.frenchPreservationAndProduction();
     CaseDescription cd = sample.caseDescription().orElseThrow();
@@ -572,10 +576,11 @@ public final class ExchangeThroughput {
 
     // Audit trails: the receiver's against the heads its receipts carried; each sender's against its own recorded heads.
     AuditVerification rv = receiver.ledger.verifyAuditTrail(receiverHeads, headVerifier(receiver, receiverParty.jurisdiction()));
+    boolean anchored = rv.anchorsChecked() == receiverHeads.size() && !receiverHeads.isEmpty();
+    ok &= anchored;
     line("check", "receiver auditTrail entries=" + rv.entries() + " anchorsFromReceipts=" + rv.anchorsChecked()
         + " lastAnchored=" + rv.lastAnchoredSequence().map(String::valueOf).orElse("none") + " unanchored=" + rv.unanchoredEntries()
-        + " OK");
-    ok &= rv.anchorsChecked() == receiverHeads.size() && !receiverHeads.isEmpty();
+        + (anchored ? " OK" : " FAIL (not every head from the receipts was checked)"));
     for (Node n : senders) {
       AuditVerification v = n.ledger.verifyAuditTrail(n.ledger.recordedAuditHeads(), headVerifier(n, Jurisdiction.of("FR")));
       line("check", n.self + " auditTrail entries=" + v.entries() + " anchors=" + v.anchorsChecked() + " OK");
