@@ -96,6 +96,7 @@ public final class HttpsReceiver implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
+    noDelayUnlessConfigured();
     AtomicInteger n = new AtomicInteger();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(0, config.limits.maxConcurrentUploads() + 16, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), r -> {
@@ -116,6 +117,21 @@ public final class HttpsReceiver implements AutoCloseable {
       throw new MlatTransportException(TransportErrorCode.HTTPS_CONNECTION_FAILED, "cannot listen on " + config.bind + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * The JDK's HTTP server leaves Nagle's algorithm on for accepted connections unless the system
+   * property {@code sun.net.httpserver.nodelay} is true: a small answer after an upload then waits
+   * for the client's delayed ACK (about 40 ms here, more than the receiver's own work on a small
+   * package; docs/PERFORMANCE.md, "Exchange throughput"). It is set here unless the application set
+   * it, before the first server of the process is created (the JDK reads it once per process).
+   */
+  static void noDelayUnlessConfigured() {
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
+
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   /** The address the standalone server listens on (with the real port when bound to port 0). */
   public synchronized InetSocketAddress address() {

@@ -35,6 +35,11 @@ import java.util.UUID;
  */
 public final class FileBlobStore implements BlobStore {
   private final Path root;
+  /**
+   * Shard folders whose entry in the root was forced to disk by this store: the root is forced
+   * after the first put into each shard, not after every put (one fsync less per blob).
+   */
+  private final java.util.Set<Path> durableShards = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Path tmp;
 
   /**
@@ -88,6 +93,9 @@ public final class FileBlobStore implements BlobStore {
         // now, the caller relies on the name being durable when this returns.
         Files.delete(temporary);
         forceDirectory(target.getParent());
+        if (durableShards.add(target.getParent())) {
+          forceDirectory(root);
+        }
         return name;
       }
       try {
@@ -98,7 +106,9 @@ public final class FileBlobStore implements BlobStore {
         throw io("the blob directory " + root + " does not support atomic rename", e);
       }
       forceDirectory(target.getParent());
-      forceDirectory(root);
+      if (durableShards.add(target.getParent())) {
+        forceDirectory(root); // the shard folder's own entry, once per shard and process
+      }
       return name;
     } finally {
       Files.deleteIfExists(temporary);

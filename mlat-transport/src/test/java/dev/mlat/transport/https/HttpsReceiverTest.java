@@ -57,6 +57,23 @@ class HttpsReceiverTest {
   }
 
   @Test
+  void aStartedReceiverTurnsNagleOffUnlessTheApplicationChoseOtherwise() {
+    // the started receiver set it (the JDK server reads it once per process): answers go out at once
+    assertThat(System.getProperty(HttpsReceiver.NO_DELAY)).isEqualTo("true");
+    String before = System.getProperty(HttpsReceiver.NO_DELAY);
+    try {
+      System.setProperty(HttpsReceiver.NO_DELAY, "false");
+      HttpsReceiver.noDelayUnlessConfigured();
+      assertThat(System.getProperty(HttpsReceiver.NO_DELAY)).as("an application's own choice stays").isEqualTo("false");
+      System.clearProperty(HttpsReceiver.NO_DELAY);
+      HttpsReceiver.noDelayUnlessConfigured();
+      assertThat(System.getProperty(HttpsReceiver.NO_DELAY)).isEqualTo("true");
+    } finally {
+      System.setProperty(HttpsReceiver.NO_DELAY, before);
+    }
+  }
+
+  @Test
   void aPackageIsDeliveredOnceAndAResendGetsTheStoredReceipt() throws Exception {
     Path file = folder.resolve("one.mlat");
     String sha = HttpsFixture.writePackage(file, FR_MOJ, "OK", 1000);
