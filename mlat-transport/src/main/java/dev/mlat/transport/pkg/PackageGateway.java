@@ -70,6 +70,42 @@ public final class PackageGateway {
   }
 
   /**
+   * Stages 1 and 2 without the pass over the entries' bytes: the structure, and {@code header.json}
+   * signed by a trusted authority of its sender (or a registered relay). Says nothing about whether
+   * the entries match the header (stage 3), so it is for routing decisions only (the HTTPS
+   * receiver's carriage rule), where a full {@link #verifyHeader} would hash a package that the
+   * opener hashes again.
+   *
+   * @throws PackageRejectedException with stage STRUCTURE or HEADER_SIGNATURE
+   * @throws MlatTransportException IO_FAILURE when the file cannot be read
+   */
+  public PackageHeader verifyHeaderSignature(Path packageFile) throws MlatTransportException {
+    Objects.requireNonNull(packageFile, "packageFile");
+    try {
+      return checkSigned(ZipStructure.read(packageFile, limits)).header();
+    } catch (IOException | UncheckedIOException e) {
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** What stage 2 verified. */
+  private record Signed(PackageHeader header, TrustReport signer) {}
+
+  private Signed checkSigned(ZipStructure structure) throws PackageRejectedException, IOException {
+    structure.checkMimetype();
+    byte[] headerBytes = structure.readSmall(structure.entry(ZipStructure.HEADER_ENTRY));
+    byte[] signature = structure.readSmall(structure.entry(ZipStructure.SIGNATURE_ENTRY));
+    PackageHeader header;
+    try {
+      header = HeaderJson.read(headerBytes, limits.maxEntries());
+    } catch (StrictJson.Bad e) {
+      throw new PackageRejectedException(TransportErrorCode.PACKAGE_HEADER_MALFORMED, PipelineStage.HEADER_SIGNATURE,
+          "header.json: " + e.getMessage());
+    }
+    return new Signed(header, verifySignature(header, headerBytes, signature));
+  }
+
+  /**
    * Stages 1 and 2 with the checked structure, for the opener: the header and its signer are
    * verified; the pass that hashes the file and its entries runs on ({@code digests}), so that the
    * opener can decrypt meanwhile. The caller cancels {@code digests} when done.
@@ -85,18 +121,8 @@ public final class PackageGateway {
     Objects.requireNonNull(packageFile, "packageFile");
     try {
       ZipStructure structure = ZipStructure.read(packageFile, limits);
-      structure.checkMimetype();
-      byte[] headerBytes = structure.readSmall(structure.entry(ZipStructure.HEADER_ENTRY));
-      byte[] signature = structure.readSmall(structure.entry(ZipStructure.SIGNATURE_ENTRY));
-      PackageHeader header;
-      try {
-        header = HeaderJson.read(headerBytes, limits.maxEntries());
-      } catch (StrictJson.Bad e) {
-        throw new PackageRejectedException(TransportErrorCode.PACKAGE_HEADER_MALFORMED, PipelineStage.HEADER_SIGNATURE,
-            "header.json: " + e.getMessage());
-      }
-      TrustReport signer = verifySignature(header, headerBytes, signature);
-      return new Checked(structure, header, signer, structure.startDigests());
+      Signed signed = checkSigned(structure);
+      return new Checked(structure, signed.header(), signed.signer(), structure.startDigests());
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
     }

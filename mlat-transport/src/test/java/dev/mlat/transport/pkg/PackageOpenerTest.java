@@ -332,6 +332,20 @@ class PackageOpenerTest {
   }
 
   @Test
+  void theRoutingCheckVerifiesTheHeaderSignatureButNotTheEntries() throws Exception {
+    var gateway = new PackageGateway(PackageFixture.TRUST, CLOCK, PackageLimits.defaults());
+    assertThat(gateway.verifyHeaderSignature(sealedRequest()).sender()).isEqualTo(FR_MOJ);
+    Path tamperedHeader = PackageSurgery.replace(sealedRequest(), dir.resolve("h.mlat"), "header.json",
+        b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("DE-BFJ", "DE-BFX").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> gateway.verifyHeaderSignature(tamperedHeader)).isInstanceOfSatisfying(PackageRejectedException.class,
+        e -> assertThat(e.stage()).isEqualTo(PipelineStage.HEADER_SIGNATURE));
+    // an altered entry is the opener's finding (stage 3); routing does not hash the entries
+    Path tamperedEntry = PackageSurgery.replace(sealedRequest(), dir.resolve("e.mlat"), "attachments/2", b -> PackageSurgery.flip(b, 100));
+    assertThat(gateway.verifyHeaderSignature(tamperedEntry).sender()).isEqualTo(FR_MOJ);
+    assertRejected(tamperedEntry, DE_BFJ, TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES);
+  }
+
+  @Test
   void aHeaderSignedByAnUntrustedSenderIsRefusedAtStage2() throws Exception {
     Path bad = PackageSurgery.resignHeader(sealedRequest(), dir.resolve("bad.mlat"), h -> h, signer(party("US:US-DOJ")));
     assertRejected(bad, DE_BFJ, TransportErrorCode.PACKAGE_SENDER_UNTRUSTED, PipelineStage.HEADER_SIGNATURE);
