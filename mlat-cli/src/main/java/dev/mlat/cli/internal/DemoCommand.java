@@ -4,7 +4,6 @@ import dev.mlat.cli.CliErrorCode;
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.MlatException;
 import dev.mlat.core.PartyId;
-import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.model.Request;
 import dev.mlat.core.model.measure.Measure;
 import dev.mlat.core.model.message.AcknowledgementOfReceipt;
@@ -95,7 +94,6 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static final PartyId FR = party("FR:FR-MOJ");
   private static final PartyId US = party("US:US-DOJ");
-  private static final MlatJson JSON = MlatJson.strict();
 
   private final CliContext context;
 
@@ -233,7 +231,7 @@ public final class DemoCommand implements Callable<Integer> {
       Path outbox = Files.createDirectories(fr.file("outbox"));
       Request request = DemoCase.request(UUID.randomUUID(), FR, US, now);
       Path requestFile = outbox.resolve("request.json");
-      Files.write(requestFile, JSON.writeRequest(request));
+      Files.write(requestFile, CliJson.strict().writeRequest(request));
       Path order = outbox.resolve(DemoCase.COURT_ORDER_NAME);
       Files.write(order, DemoCase.courtOrder());
       step("FR", "drafted request " + request.id() + ": preserve and produce the subscriber data behind 2001:db8:4f2a::17 ("
@@ -262,7 +260,7 @@ public final class DemoCommand implements Callable<Integer> {
       Path usOutbox = Files.createDirectories(us.file("outbox"));
       var ack = new AcknowledgementOfReceipt(new MessageHeader(UUID.randomUUID(), request.id(), US, FR, seconds(context.clock().instant())),
           Optional.of("OIA-2026-US-7781"), Optional.empty(), Optional.of("Received; forwarded for preservation to the provider."));
-      Files.write(usOutbox.resolve("acknowledgement.json"), JSON.writeMessage(ack));
+      Files.write(usOutbox.resolve("acknowledgement.json"), CliJson.strict().writeMessage(ack));
       SendTicket ackTicket = us.service.send(ack, List.of(), FR);
       keep(us, ackTicket.packageSha256(), usOutbox.resolve("acknowledgement.mlat"));
       step("US", "AcknowledgementOfReceipt signed and sealed for " + FR + " (their reference OIA-2026-US-7781), recorded in the US ledger");
@@ -284,7 +282,7 @@ public final class DemoCommand implements Callable<Integer> {
       var response = new Response(new MessageHeader(UUID.randomUUID(), request.id(), US, FR, exported), ResponseKind.FINAL,
           new EvidenceManifest(List.of(item), Optional.of("Produced by Example Cloud Inc. under a 2703(d) order.")),
           Optional.of("Final response: subscriber data."));
-      Files.write(usOutbox.resolve("response.json"), JSON.writeMessage(response));
+      Files.write(usOutbox.resolve("response.json"), CliJson.strict().writeMessage(response));
       SendTicket responseTicket = us.service.send(response, List.of(AttachmentSource.ofFile("E1", evidenceFile, "text/csv")), FR);
       Path responsePackage = keep(us, responseTicket.packageSha256(), usOutbox.resolve("response.mlat"));
       step("US", "Response signed and sealed for " + FR + " with evidence E1 subscriber-record.csv (" + evidence.length + " bytes, SHA-256 "

@@ -4,7 +4,6 @@ import dev.mlat.cli.CliErrorCode;
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.PartyId;
 import dev.mlat.core.json.JsonInputException;
-import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.model.Request;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Spec;
         "Every fact you must supply is marked \"[FILL IN: ...]\"; replace each one before the request is issued."})
 public final class RequestNewCommand implements Callable<Integer> {
 
-  private static final MlatJson JSON = MlatJson.strict();
 
   private final CliContext context;
 
@@ -65,9 +63,9 @@ public final class RequestNewCommand implements Callable<Integer> {
           + "; a mutual legal assistance request goes to another jurisdiction");
     }
     Request request = t.draft(context.clock(), requesting, requested);
-    byte[] json = JSON.writeRequest(request);
+    byte[] json = CliJson.strict().writeRequest(request);
     try {
-      JSON.readRequest(json);
+      CliJson.strict().readRequest(json);
     } catch (JsonInputException e) {
       throw new IllegalStateException("template " + t.templateName() + " does not read back strictly: " + e.getMessage(), e);
     }

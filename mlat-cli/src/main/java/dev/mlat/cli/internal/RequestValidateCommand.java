@@ -3,7 +3,6 @@ package dev.mlat.cli.internal;
 import dev.mlat.cli.CliErrorCode;
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.json.JsonInputException;
-import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.model.Request;
 import dev.mlat.core.validation.Level;
 import java.io.IOException;
@@ -32,7 +31,6 @@ import picocli.CommandLine.Spec;
         "Prints one line 'PATH: CODE: message' per problem on stdout and exits with 1, or one OK line and exits with 0."})
 public final class RequestValidateCommand implements Callable<Integer> {
 
-  private static final MlatJson JSON = MlatJson.strict();
 
   private final CliContext context;
 
@@ -59,7 +57,7 @@ public final class RequestValidateCommand implements Callable<Integer> {
     List<Problem> problems;
     Request request = null;
     try (InputStream in = Files.newInputStream(file)) {
-      request = JSON.readRequest(in);
+      request = CliJson.strict().readRequest(in);
       problems = context.requestChecks().check(request, level);
     } catch (JsonInputException e) {
       problems = List.of(problemOf(e));

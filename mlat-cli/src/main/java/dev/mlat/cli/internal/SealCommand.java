@@ -4,7 +4,6 @@ import dev.mlat.cli.CliErrorCode;
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.PartyId;
 import dev.mlat.core.json.JsonInputException;
-import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.model.Attachment;
 import dev.mlat.core.model.Request;
 import dev.mlat.core.model.message.AdditionalInformation;
@@ -63,7 +62,6 @@ import picocli.CommandLine.Spec;
             + "a response's evidence items); messages that refer to none may carry any."})
 public final class SealCommand implements Callable<Integer> {
 
-  private static final MlatJson JSON = MlatJson.strict();
 
   private final CliContext context;
 
@@ -86,6 +84,23 @@ public final class SealCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false)
     Pkcs11Key pkcs11;
+
+    /** What the password unlocks, as a prompt names it. */
+    String what() {
+      return p12 != null ? p12.toString() : "the token";
+    }
+
+    /**
+     * The signing key, from the PKCS#12 file or from the token; a token is opened into
+     * {@code token[0]}, which the caller closes.
+     */
+    KeyIdentity load(CliContext context, char[] password, Pkcs11Token[] token) throws Exception {
+      if (p12 != null) {
+        return Material.single("--signer", p12, Material.pkcs12(context, "--signer", p12, password));
+      }
+      token[0] = Material.pkcs11(pkcs11.config, password);
+      return Material.byAlias(token[0].keyRing(), pkcs11.alias);
+    }
   }
 
   static final class Pkcs11Key {
@@ -132,16 +147,10 @@ public final class SealCommand implements Callable<Integer> {
     OutputFiles.refuseExisting(out, force);
     byte[] document = Inputs.read(file, "the document");
     TrustVerifier trust = Material.trust(context, trustFolder);
-    char[] password = passwords.source().read(context, signerKey.p12 != null ? signerKey.p12.toString() : "the token");
-    Pkcs11Token token = null;
+    char[] password = passwords.source().read(context, signerKey.what());
+    Pkcs11Token[] tokens = new Pkcs11Token[1];
     try {
-      KeyIdentity signing;
-      if (signerKey.p12 != null) {
-        signing = Material.single("--signer", signerKey.p12, Material.pkcs12(context, "--signer", signerKey.p12, password));
-      } else {
-        token = Material.pkcs11(signerKey.pkcs11.config, password);
-        signing = Material.byAlias(token.keyRing(), signerKey.pkcs11.alias);
-      }
+      KeyIdentity signing = signerKey.load(context, password, tokens);
       PartyId issuer = Material.signingAuthority(trust, signing, "--signer");
       CmsSigner issuerSigner = Material.signer(context, issuer.jurisdiction(), signing);
 
@@ -180,8 +189,8 @@ public final class SealCommand implements Callable<Integer> {
       return ExitCode.OK.value();
     } finally {
       Arrays.fill(password, '\0');
-      if (token != null) {
-        token.close();
+      if (tokens[0] != null) {
+        tokens[0].close();
       }
     }
   }
@@ -196,10 +205,10 @@ public final class SealCommand implements Callable<Integer> {
     LifecycleMessage message;
     Request request = null;
     try {
-      message = JSON.readMessage(document);
+      message = CliJson.strict().readMessage(document);
     } catch (JsonInputException asMessage) {
       try {
-        request = JSON.readRequest(document);
+        request = CliJson.strict().readRequest(document);
       } catch (JsonInputException asRequest) {
         JsonInputException shown = Inputs.looksLikeMessage(document) ? asMessage : asRequest;
         throw new CliFailure(shown.errorCode(), ExitCode.INVALID_INPUT, file + ": " + CliFailure.detailOf(shown), shown);

@@ -157,16 +157,10 @@ public final class SendCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     Progress progress = new Progress(context, spec.commandLine().getErr());
     TrustVerifier trust = Material.trust(context, trustFolder);
-    char[] password = passwords.source().read(context, signerKey.p12 != null ? signerKey.p12.toString() : "the token");
-    Pkcs11Token token = null;
+    char[] password = passwords.source().read(context, signerKey.what());
+    Pkcs11Token[] tokens = new Pkcs11Token[1];
     try {
-      KeyIdentity signing;
-      if (signerKey.p12 != null) {
-        signing = Material.single("--signer", signerKey.p12, Material.pkcs12(context, "--signer", signerKey.p12, password));
-      } else {
-        token = Material.pkcs11(signerKey.pkcs11.config, password);
-        signing = Material.byAlias(token.keyRing(), signerKey.pkcs11.alias);
-      }
+      KeyIdentity signing = signerKey.load(context, password, tokens);
       PartyId self = Material.signingAuthority(trust, signing, "--signer");
       CmsSigner cms = Material.signer(context, self.jurisdiction(), signing);
       LifecycleMessage message = null;
@@ -226,8 +220,8 @@ public final class SendCommand implements Callable<Integer> {
     } finally {
       progress.done();
       Arrays.fill(password, '\0');
-      if (token != null) {
-        token.close();
+      if (tokens[0] != null) {
+        tokens[0].close();
       }
     }
   }

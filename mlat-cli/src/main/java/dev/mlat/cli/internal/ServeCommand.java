@@ -2,7 +2,6 @@ package dev.mlat.cli.internal;
 
 import dev.mlat.cli.ExitCode;
 import dev.mlat.core.PartyId;
-import dev.mlat.core.json.MlatJson;
 import dev.mlat.core.validation.Level;
 import dev.mlat.crypto.cms.CmsSigner;
 import dev.mlat.crypto.keys.KeyIdentity;
@@ -75,7 +74,6 @@ import picocli.CommandLine.Spec;
             + "endpoint and closes the ledger ('mlat ledger verify' checks it afterwards)."})
 public final class ServeCommand implements Callable<Integer> {
 
-  private static final MlatJson JSON = MlatJson.strict();
   /** After the last of --max-packages was answered: time for the HTTPS answer to be written out before the server stops. */
   private static final long ANSWER_GRACE_MILLIS = 500;
 
@@ -318,7 +316,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path tmp = out.resolve("." + entry.messageId() + ".tmp");
     OutputFiles.deleteTree(tmp);
     Files.createDirectories(tmp.resolve("attachments"));
-    Files.write(tmp.resolve("message.json"), JSON.writeMessage(delivery.message()));
+    Files.write(tmp.resolve("message.json"), CliJson.strict().writeMessage(delivery.message()));
     copy(ledger, entry.packageSha256(), tmp.resolve("package.mlat"));
     // The handler runs inside the ledger's transaction: it reads blobs only, never the database.
     byte[] receipt = answers.remove(entry.messageId());
