@@ -1,9 +1,10 @@
 /*
  * What this shows: gateway mode. A gateway (a ministry's perimeter, a carrier between states)
  * routes packages without any key: PackageGateway checks the ZIP structure and limits, parses
- * header.json and verifies header.p7s, the sending state's signature, against the trust
- * directory. It learns who sends what to whom, and nothing of the content. A package whose header
- * was changed on the way is refused with PACKAGE_* and the stage that refused it.
+ * header.json, verifies header.p7s, the sending state's signature, against the trust directory,
+ * and checks every entry against the size and SHA-256 the signed header lists. It learns who sends
+ * what to whom, and nothing of the content. A package whose header was changed on the way is
+ * refused with PACKAGE_* and the stage that refused it.
  *
  * Run from the repository root, after `mvn -q -pl examples -am package -DskipTests` (which writes
  * examples/target/examples.cp):

@@ -348,7 +348,7 @@ public final class SealCommand implements Callable<Integer> {
     }
   }
 
-  private static String sha256(Path f, Progress progress) {
+  static String sha256(Path f, Progress progress) {
     try (InputStream in = progress.counting(Files.newInputStream(f), "hashing " + f.getFileName(), Files.size(f))) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];

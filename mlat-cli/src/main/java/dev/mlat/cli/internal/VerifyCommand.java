@@ -19,12 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mlat verify}: gateway mode, stages 1 and 2 without any key. */
+/** {@code mlat verify}: gateway mode, stages 1 and 2 and the entries against the header, without any key. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {
         "Gateway check of a package, without any key: its ZIP structure and limits, header.json, and the sending "
             + "state's signature on it (header.p7s) by an authority the trust directory registers for the sender's "
-            + "jurisdiction (docs/FORMAT.md, stages 1 and 2). Prints the routing: who sends what to whom.",
+            + "jurisdiction (docs/FORMAT.md, stages 1 and 2), and every entry against the size and SHA-256 the signed "
+            + "header lists. Prints the routing: who sends what to whom.",
         "The content stays encrypted: 'mlat open' checks the rest."})
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -55,7 +56,8 @@ public final class VerifyCommand implements Callable<Integer> {
     TrustReport signer = checked.headerSigner();
     PrintWriter o = spec.commandLine().getOut();
     o.println("OK: " + packageFile + ": header signed by " + signer.authority().map(Object::toString).orElse("?")
-        + ", trusted for " + signer.jurisdiction().code() + " (content not checked: no key in gateway mode)");
+        + ", trusted for " + signer.jurisdiction().code() + "; every entry as the header lists it (content not decrypted: no key"
+        + " in gateway mode)");
     o.println("  " + h.messageType().wireName() + " " + h.messageId() + " of request " + h.requestId() + " from " + h.sender()
         + " to " + h.recipient() + h.originalSender().map(s -> " (relayed; issued by " + s + ")").orElse(""));
     o.println("  created " + h.created() + ", expires " + h.expires() + ", " + h.entries().size() + " entries, "

@@ -150,6 +150,11 @@ class PackageCommandsTest {
     bytes[name + 13 + extra + 20] ^= 1;
     Files.write(tampered, bytes);
 
+    // the gateway check (no key) finds it too: the entry is not the one the signed header lists
+    var verify = mlat("verify", p(tampered), "--trust", p(trust));
+    assertThat(verify.exitCode()).isEqualTo(5);
+    assertThat(verify.err()).startsWith("mlat: PACKAGE_ENTRY_MISMATCH: stage 3: ").hasLineCount(1);
+
     var open = mlat("open", p(tampered), "--key", p(shared.resolve("us/US-DOJ-encryption.p12")), "--trust", p(trust),
         "--out", p(dir.resolve("opened")));
     assertThat(open.exitCode()).isEqualTo(5);

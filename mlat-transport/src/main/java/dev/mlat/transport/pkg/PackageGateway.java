@@ -20,15 +20,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Gateway mode: stages 1 and 2 of the opening pipeline, without any key. Checks the package's ZIP
- * structure and limits, parses header.json and verifies header.p7s: a detached CAdES signature by an
- * authority the trust directory registers to sign for the header sender's jurisdiction (for a
- * relayed package: by the header's sender itself, registered with the relay role in the recipient's
- * jurisdiction). A gateway can then route by the header; it learns nothing of the content.
+ * Gateway mode: stages 1 and 2 of the opening pipeline, and the part of stage 3 that needs neither a
+ * key nor the reader's identity, without any key. Checks the package's ZIP structure and limits,
+ * parses header.json and verifies header.p7s: a detached CAdES signature by an authority the trust
+ * directory registers to sign for the header sender's jurisdiction (for a relayed package: by the
+ * header's sender itself, registered with the relay role in the recipient's jurisdiction); then
+ * that every entry is the one the signed header lists (name, size, SHA-256, CRC). A gateway can then
+ * route by the header; it learns nothing of the content.
  *
  * <pre>{@code
  * PackageGateway gateway = new PackageGateway(trustVerifier, clock, PackageLimits.defaults());
@@ -53,17 +56,28 @@ public final class PackageGateway {
   }
 
   /**
-   * Stages 1 and 2.
+   * Stages 1 and 2, then the entries against the signed header: names, sizes, SHA-256 and CRC (the
+   * rules of stage 3 that need no reader identity; the recipient, resend and validity rules are the
+   * opener's).
    *
-   * @throws PackageRejectedException with stage STRUCTURE or HEADER_SIGNATURE
+   * @throws PackageRejectedException with stage STRUCTURE or HEADER_SIGNATURE, or ENTRIES with
+   *     {@code PACKAGE_ENTRY_MISMATCH}
    * @throws MlatTransportException IO_FAILURE when the file cannot be read
    */
   public VerifiedHeader verifyHeader(Path packageFile) throws MlatTransportException {
     Checked checked = check(packageFile);
     try {
-      return checked.verified();
+      VerifiedHeader verified = checked.verified();
+      try {
+        checkEntries(checked.header(), checked.structure());
+        compareDigests(checked.header(), checked.structure(), checked.digests().get());
+      } catch (PackageRejectedException e) {
+        throw e.withPackage(checked.header(), verified.packageSha256());
+      }
+      return verified;
     } catch (IOException | UncheckedIOException e) {
-      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
+          + e.getMessage(), e);
     } finally {
       checked.digests().cancel();
     }
@@ -84,7 +98,8 @@ public final class PackageGateway {
     try {
       return checkSigned(ZipStructure.read(packageFile, limits)).header();
     } catch (IOException | UncheckedIOException e) {
-      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
+          + e.getMessage(), e);
     }
   }
 
@@ -124,7 +139,8 @@ public final class PackageGateway {
       Signed signed = checkSigned(structure);
       return new Checked(structure, signed.header(), signed.signer(), structure.startDigests());
     } catch (IOException | UncheckedIOException e) {
-      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: " + e.getMessage(), e);
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
+          + e.getMessage(), e);
     }
   }
 
@@ -161,6 +177,42 @@ public final class PackageGateway {
           "a relayed package's header must be signed by the relay " + header.sender() + " itself, not " + report.authority().get());
     }
     return report;
+  }
+
+  /** Stage 3, the entries' names and sizes against the header (no reader identity needed). */
+  static void checkEntries(PackageHeader header, ZipStructure structure) throws PackageRejectedException {
+    List<ZipStructure.Entry> entries = listedEntries(structure);
+    if (entries.size() != header.entries().size()) {
+      throw new PackageRejectedException(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES,
+          "the header lists " + header.entries().size() + " entries, the package holds " + entries.size());
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      ZipStructure.Entry e = entries.get(i);
+      HeaderEntry listed = header.entries().get(i);
+      if (!listed.name().equals(e.name()) || listed.size() != e.size()) {
+        throw new PackageRejectedException(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES,
+            "the header lists " + listed.name() + " of " + listed.size() + " bytes where the package holds " + e.name() + " of "
+            + e.size() + " bytes");
+      }
+    }
+  }
+
+  static List<ZipStructure.Entry> listedEntries(ZipStructure structure) {
+    return structure.entries().subList(1, structure.entries().size() - 2);
+  }
+
+  /** Stage 3, the entries' digests: each entry's SHA-256 (and CRC) as the header lists it. */
+  static void compareDigests(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests)
+      throws PackageRejectedException {
+    List<ZipStructure.Entry> entries = listedEntries(structure);
+    for (int i = 0; i < entries.size(); i++) {
+      ZipStructure.Entry e = entries.get(i);
+      ZipStructure.EntryDigest digest = digests.entries().get(e.name());
+      if (!digest.sha256().equals(header.entries().get(i).sha256()) || digest.crc() != e.crc()) {
+        throw new PackageRejectedException(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + e.name()
+            + " does not match the SHA-256 the header lists (or its CRC)");
+      }
+    }
   }
 
   /** Whether a crypto failure is about trust in a certificate rather than the signature's form. */

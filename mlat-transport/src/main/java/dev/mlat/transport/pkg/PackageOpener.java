@@ -228,37 +228,12 @@ public final class PackageOpener {
       throw reject(TransportErrorCode.PACKAGE_WRONG_RECIPIENT, PipelineStage.ENTRIES, "the package is for " + header.recipient()
           + ", this is " + self);
     }
-    List<ZipStructure.Entry> entries = listedEntries(structure);
-    if (entries.size() != header.entries().size()) {
-      throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + header.entries().size()
-          + " entries, the package holds " + entries.size());
-    }
-    for (int i = 0; i < entries.size(); i++) {
-      ZipStructure.Entry e = entries.get(i);
-      HeaderEntry listed = header.entries().get(i);
-      if (!listed.name().equals(e.name()) || listed.size() != e.size()) {
-        throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the header lists " + listed.name() + " of "
-            + listed.size() + " bytes where the package holds " + e.name() + " of " + e.size() + " bytes");
-      }
-    }
+    PackageGateway.checkEntries(header, structure);
   }
 
-  private static List<ZipStructure.Entry> listedEntries(ZipStructure structure) {
-    return structure.entries().subList(1, structure.entries().size() - 2);
-  }
-
-  /** Stage 3, the entries' digests: each entry's SHA-256 (and CRC) as the header lists it. */
   private static void compareDigests(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests)
       throws PackageRejectedException {
-    List<ZipStructure.Entry> entries = listedEntries(structure);
-    for (int i = 0; i < entries.size(); i++) {
-      ZipStructure.Entry e = entries.get(i);
-      ZipStructure.EntryDigest digest = digests.entries().get(e.name());
-      if (!digest.sha256().equals(header.entries().get(i).sha256()) || digest.crc() != e.crc()) {
-        throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + e.name()
-            + " does not match the SHA-256 the header lists (or its CRC)");
-      }
-    }
+    PackageGateway.compareDigests(header, structure, digests);
   }
 
   /** Stage 3, second part: resend, then the validity period. */

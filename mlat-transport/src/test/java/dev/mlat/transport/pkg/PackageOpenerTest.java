@@ -339,9 +339,14 @@ class PackageOpenerTest {
         b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("DE-BFJ", "DE-BFX").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThatThrownBy(() -> gateway.verifyHeaderSignature(tamperedHeader)).isInstanceOfSatisfying(PackageRejectedException.class,
         e -> assertThat(e.stage()).isEqualTo(PipelineStage.HEADER_SIGNATURE));
-    // an altered entry is the opener's finding (stage 3); routing does not hash the entries
+    // an altered entry is the gateway's and the opener's finding (stage 3); routing does not hash the entries
     Path tamperedEntry = PackageSurgery.replace(sealedRequest(), dir.resolve("e.mlat"), "attachments/2", b -> PackageSurgery.flip(b, 100));
     assertThat(gateway.verifyHeaderSignature(tamperedEntry).sender()).isEqualTo(FR_MOJ);
+    assertThatThrownBy(() -> gateway.verifyHeader(tamperedEntry)).isInstanceOfSatisfying(PackageRejectedException.class, e -> {
+      assertThat(e.errorCode()).isEqualTo(TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
+      assertThat(e.stage()).isEqualTo(PipelineStage.ENTRIES);
+      assertThat(e.packageSha256()).isPresent();
+    });
     assertRejected(tamperedEntry, DE_BFJ, TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES);
   }
 
