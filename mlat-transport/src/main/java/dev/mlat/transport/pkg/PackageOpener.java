@@ -164,7 +164,7 @@ public final class PackageOpener {
           }
           return stages4to6(header, structure, checked, now, outputFolder);
         } catch (PackageRejectedException e) {
-          compareDigests(header, structure, checked.digests().get());
+          PackageGateway.compareDigests(header, structure, checked.digests().get());
           throw e;
         }
       } catch (PackageRejectedException e) {
@@ -231,18 +231,13 @@ public final class PackageOpener {
     PackageGateway.checkEntries(header, structure);
   }
 
-  private static void compareDigests(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests)
-      throws PackageRejectedException {
-    PackageGateway.compareDigests(header, structure, digests);
-  }
-
   /** Stage 3, second part: resend, then the validity period. */
   private Optional<Resend> stage3Rest(PackageHeader header, PackageGateway.Checked checked, Instant now, SeenMessageStore seen)
       throws MlatTransportException, IOException {
     Optional<SeenMessage> earlier = seen.find(header.messageId().toString());
     if (earlier.isPresent()) {
       ZipStructure.Digests digests = checked.digests().get();
-      compareDigests(header, checked.structure(), digests);
+      PackageGateway.compareDigests(header, checked.structure(), digests);
       if (earlier.get().sameBytes(digests.packageSha256())) {
         return Optional.of(new Resend(header, earlier.get()));
       }
@@ -329,7 +324,7 @@ public final class PackageOpener {
       PackageFiles.writePrivate(work.resolve("message.p7s"), opened.signedData());
       // the end of stage 3, run beside the decryption: nothing leaves the quarantine before it passed
       VerifiedHeader verifiedHeader = checked.verified();
-      compareDigests(header, structure, checked.digests().get());
+      PackageGateway.compareDigests(header, structure, checked.digests().get());
       try {
         Files.move(work, destination, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {

@@ -323,7 +323,7 @@ public final class ZipStructure {
   static final long INLINE_DIGEST_BYTES = 8L << 20;
 
   /**
-   * The result of {@link #digests()}, computed on a helper thread while the caller goes on (the
+   * The result of the pass over the file ({@code digests}), computed on a helper thread while the caller goes on (the
    * opener decrypts meanwhile and compares the digests before it releases anything); for a file of
    * at most {@value #INLINE_DIGEST_BYTES} bytes, computed on the calling thread before this returns.
    * Call {@link #cancel()} in a finally block: it stops the pass when its result is not wanted.
@@ -361,7 +361,7 @@ public final class ZipStructure {
     }
   }
 
-  /** Starts {@link #digests()}: see {@link PendingDigests}. */
+  /** Starts the pass over the file ({@code digests}): see {@link PendingDigests}. */
   public PendingDigests startDigests() {
     if (fileSize <= INLINE_DIGEST_BYTES) {
       var task = new java.util.concurrent.FutureTask<>(() -> digests(false));
@@ -383,10 +383,6 @@ public final class ZipStructure {
    * SHA-256 passes over an attachment's bytes then take about the time of one on two cores
    * (docs/PERFORMANCE.md).
    */
-  public Digests digests() throws IOException {
-    return digests(fileSize > INLINE_DIGEST_BYTES);
-  }
-
   private Digests digests(boolean helperThread) throws IOException {
     java.security.MessageDigest[] digests = new java.security.MessageDigest[entries.size()];
     java.util.zip.CRC32[] crcs = new java.util.zip.CRC32[entries.size()];
