@@ -161,13 +161,8 @@ public final class SealCommand implements Callable<Integer> {
       PackageSealer.Builder builder = PackageSealer.builder(AlgorithmPolicy.defaultPolicy(), context.clock())
           .issuer(issuer, issuerSigner).trust(trust);
       if (transportSigner != null) {
-        KeyIdentity header = Material.single("--transport-signer", transportSigner,
-            Material.pkcs12(context, "--transport-signer", transportSigner, password));
-        PartyId sending = Material.signingAuthority(trust, header, "--transport-signer");
-        if (!sending.jurisdiction().equals(issuer.jurisdiction())) {
-          throw CliFailure.usage("--transport-signer: " + sending + " is not of the issuer's jurisdiction " + issuer.jurisdiction());
-        }
-        builder.sendingAuthority(sending, Material.signer(context, sending.jurisdiction(), header));
+        SendingAuthority sending = sendingAuthority(context, trust, transportSigner, password, issuer);
+        builder.sendingAuthority(sending.party(), sending.signer());
       }
       if (toCertificate != null) {
         builder.recipientCertificate(recipient, pemCertificate(toCertificate));
@@ -238,6 +233,23 @@ public final class SealCommand implements Callable<Integer> {
       }
     }
     return message;
+  }
+
+  /** The authority that signs the package header (--transport-signer), with its signer. */
+  record SendingAuthority(PartyId party, CmsSigner signer) {}
+
+  /**
+   * The --transport-signer's authority and signer: registered in the trust directory, and of the
+   * issuer's jurisdiction (a header is signed for the sending state).
+   */
+  static SendingAuthority sendingAuthority(CliContext context, TrustVerifier trust, Path p12, char[] password, PartyId issuer)
+      throws Exception {
+    KeyIdentity header = Material.single("--transport-signer", p12, Material.pkcs12(context, "--transport-signer", p12, password));
+    PartyId sending = Material.signingAuthority(trust, header, "--transport-signer");
+    if (!sending.jurisdiction().equals(issuer.jurisdiction())) {
+      throw CliFailure.usage("--transport-signer: " + sending + " is not of the issuer's jurisdiction " + issuer.jurisdiction());
+    }
+    return new SendingAuthority(sending, Material.signer(context, sending.jurisdiction(), header));
   }
 
   /** A referenced attachment: id, media type, size, SHA-256. */

@@ -176,13 +176,8 @@ public final class SendCommand implements Callable<Integer> {
         PackagePipelineCodec.Builder codecBuilder = PackagePipelineCodec.builder(self, cms, KeyRing.of(signing), trust)
             .quarantine(ledgerOptions.work("quarantine")).clock(context.clock());
         if (transportSigner != null) {
-          KeyIdentity header = Material.single("--transport-signer", transportSigner,
-              Material.pkcs12(context, "--transport-signer", transportSigner, password));
-          PartyId sending = Material.signingAuthority(trust, header, "--transport-signer");
-          if (!sending.jurisdiction().equals(self.jurisdiction())) {
-            throw CliFailure.usage("--transport-signer: " + sending + " is not of the issuer's jurisdiction " + self.jurisdiction());
-          }
-          codecBuilder.sendingAuthority(sending, Material.signer(context, sending.jurisdiction(), header));
+          SealCommand.SendingAuthority sending = SealCommand.sendingAuthority(context, trust, transportSigner, password, self);
+          codecBuilder.sendingAuthority(sending.party(), sending.signer());
         }
         PackagePipelineCodec codec = codecBuilder.build();
         Arrays.fill(password, '\0');
