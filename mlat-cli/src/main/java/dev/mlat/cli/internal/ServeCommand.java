@@ -191,7 +191,7 @@ public final class ServeCommand implements Callable<Integer> {
     IncomingPackages incoming = (peer, file, sha256) -> {
       // the receiver's routing passed this check already; the exchange service checks the entries (a
       // package that fails there gets its negative receipt from the service, not an exception here)
-      PackageHeader h = gateway.verifyHeaderSignature(file);
+      PackageHeader h = gateway.verifyHeaderSignature(file).header();
       String id = h.messageId().toString();
       boolean seenBefore = ledger.seenMessages().find(id).isPresent();
       Answer answer = inbound.receive(peer, file, sha256);

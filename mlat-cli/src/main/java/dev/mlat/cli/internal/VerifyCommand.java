@@ -61,7 +61,7 @@ public final class VerifyCommand implements Callable<Integer> {
     o.println("  " + h.messageType().wireName() + " " + h.messageId() + " of request " + h.requestId() + " from " + h.sender()
         + " to " + h.recipient() + h.originalSender().map(s -> " (relayed; issued by " + s + ")").orElse(""));
     o.println("  created " + h.created() + ", expires " + h.expires() + ", " + h.entries().size() + " entries, "
-        + checked.packageSize() + " bytes, SHA-256 " + checked.packageSha256());
+        + checked.packageSize() + " bytes, header digest " + checked.headerSha256());
     return ExitCode.OK.value();
   }
 }
