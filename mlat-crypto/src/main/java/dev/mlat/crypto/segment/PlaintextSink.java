@@ -13,7 +13,10 @@ import java.io.IOException;
  * <p>Calls come from one thread at a time, in plaintext order.
  */
 public interface PlaintextSink {
-  /** Receives the next unverified plaintext bytes. */
+  /**
+   * Receives the next unverified plaintext bytes. The sink must only read {@code bytes} and must
+   * not keep or modify the array: the decryptor hashes the same array on another thread meanwhile.
+   */
   void write(byte[] bytes, int offset, int length) throws IOException;
 
   /** Everything written passed every check: release it. */

@@ -1,6 +1,7 @@
 package dev.mlat.crypto.segment;
 
 import dev.mlat.crypto.CryptoErrorCode;
+import dev.mlat.crypto.segment.internal.DigestLane;
 import dev.mlat.crypto.segment.internal.QuarantineFile;
 import dev.mlat.crypto.segment.internal.JitWarmup;
 import dev.mlat.crypto.segment.internal.SegmentCodec;
@@ -8,7 +9,6 @@ import dev.mlat.crypto.segment.internal.SegmentWorkers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -36,8 +36,14 @@ import javax.crypto.SecretKey;
  * {@code SEGMENT_LIMIT_EXCEEDED}.
  *
  * <p>Segments are decrypted in parallel on the JDK provider; memory is bounded by about
- * {@code (6 * threads + 1) * segmentSize} (at most {@code 2 * threads} segments in flight, each
- * with its encoding, its ciphertext and its plaintext), whatever the attachment's size.
+ * {@code (6 * threads + 6) * segmentSize} (at most {@code 2 * threads} segments in flight, each
+ * with its encoding, its ciphertext and its plaintext, and at most 5 plaintexts waiting on or
+ * being hashed by the digest lane), whatever the attachment's size. The SHA-256 of the whole
+ * plaintext is computed in segment order on a dedicated thread ({@code mlat-plaintext-digest},
+ * started per opening past the first MiB) while the calling thread reads, dispatches and writes
+ * to the sink; the comparison with the manifest waits for it, and the thread has ended before
+ * {@code open} returns or throws. An attachment of one segment or of at most 1 MiB is hashed on
+ * the calling thread.
  *
  * <pre>{@code
  * SegmentedDecryptor decryptor = SegmentedDecryptor.builder().build();
@@ -134,7 +140,6 @@ public final class SegmentedDecryptor {
     SecretKey kek = key.secretKey();
     byte[] kekId = key.idBytes();
     int maxEncoded = manifest.segmentSize() + SegmentCodec.TAG_BYTES + SegmentCodec.MAX_OVERHEAD;
-    MessageDigest plaintextDigest = SegmentedEncryptor.sha256();
     SegmentTags tags = manifest.segmentTags();
     int count = tags.count();
     // one segment: opened on the calling thread; more: on the shared workers
@@ -143,7 +148,10 @@ public final class SegmentedDecryptor {
     int maxInFlight = threads * 2;
     int read = 0;
     long length = 0;
-    try {
+    byte[] plaintextSha256;
+    // The SHA-256 of the whole plaintext runs on the digest lane (inline for a small attachment);
+    // each segment's plaintext is a fresh array from SegmentCodec.open, which the sink only reads.
+    try (DigestLane plaintextDigest = new DigestLane(SegmentedEncryptor.sha256())) {
       for (int expected = 0; expected < count; expected++) {
         while (read < count && window.size() < maxInFlight) {
           byte[] encoded = SegmentCodec.readFramed(in, maxEncoded, read);
@@ -168,7 +176,7 @@ public final class SegmentedDecryptor {
           throw new SegmentException(CryptoErrorCode.SEGMENT_LENGTH_MISMATCH, expected, opened.plaintext().length
               + " bytes of plaintext where the manifest implies " + expectedLength);
         }
-        plaintextDigest.update(opened.plaintext());
+        plaintextDigest.update(opened.plaintext(), opened.plaintext().length, expected == count - 1);
         sink.write(opened.plaintext(), 0, opened.plaintext().length);
         length += opened.plaintext().length;
       }
@@ -176,12 +184,13 @@ public final class SegmentedDecryptor {
         throw new SegmentException(CryptoErrorCode.SEGMENT_TRAILING_DATA, count,
             "the stream goes on after the manifest's " + count + " segments");
       }
+      plaintextSha256 = plaintextDigest.digest();
     } finally {
       for (Future<Opened> f : window) {
         f.cancel(true);
       }
     }
-    String sha256 = HexFormat.of().formatHex(plaintextDigest.digest());
+    String sha256 = HexFormat.of().formatHex(plaintextSha256);
     if (length != manifest.plaintextLength() || !sha256.equals(manifest.plaintextSha256())) {
       throw new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH,
           "the plaintext's length or SHA-256 differs from the signed manifest's");

@@ -1,5 +1,6 @@
 package dev.mlat.crypto.segment;
 
+import dev.mlat.crypto.segment.internal.DigestLane;
 import dev.mlat.crypto.segment.internal.JitWarmup;
 import dev.mlat.crypto.segment.internal.SegmentCodec;
 import dev.mlat.crypto.segment.internal.SegmentWorkers;
@@ -29,9 +30,13 @@ import javax.crypto.SecretKey;
  * <keyHex> -secretkeyid <id>}. Layout and bindings: docs/SEGMENTS.md.
  *
  * <p>Segments are encrypted in parallel on the JDK provider ({@link Builder#threads}); memory is
- * bounded by about {@code (4 * threads + 2) * segmentSize} (at most {@code 2 * threads} segments
- * in flight, each with its plaintext and its encoding) whatever the attachment's size; the SHA-256
- * of the whole plaintext is computed once, while reading.
+ * bounded by about {@code (4 * threads + 7) * segmentSize} (at most {@code 2 * threads} segments
+ * in flight, each with its plaintext and its encoding, and at most 5 plaintexts waiting on or being
+ * hashed by the digest lane) whatever the attachment's size. The SHA-256 of the whole plaintext is
+ * computed once, in segment order, on a dedicated thread ({@code mlat-plaintext-digest}, started
+ * per sealing past the first MiB and ended before {@code seal} returns or throws), so that the
+ * calling thread only reads, dispatches and writes; an attachment of one segment or of at most
+ * 1 MiB is hashed on the calling thread.
  *
  * <pre>{@code
  * SegmentedEncryptor encryptor = SegmentedEncryptor.builder().build();
@@ -99,14 +104,16 @@ public final class SegmentedEncryptor {
     JitWarmup.start();
     SecretKey kek = key.secretKey();
     byte[] kekId = key.idBytes();
-    MessageDigest plaintextDigest = sha256();
     ByteArrayOutputStream tags = new ByteArrayOutputStream();
     ExecutorService pool = null; // the shared workers, taken when a second segment shows there is more than one
     ArrayDeque<Future<SegmentCodec.Sealed>> window = new ArrayDeque<>();
     int maxInFlight = threads * 2;
     long length = 0;
     long index = 0;
-    try {
+    byte[] plaintextSha256;
+    // The SHA-256 of the whole plaintext runs on the digest lane (inline for a small attachment);
+    // each segment's buffer is a fresh array, only read after it is handed over.
+    try (DigestLane plaintextDigest = new DigestLane(sha256())) {
       byte[] current = new byte[segmentSize];
       int currentLength = readFully(plaintext, current);
       while (true) {
@@ -120,7 +127,7 @@ public final class SegmentedEncryptor {
           nextLength = readFully(plaintext, next);
           last = nextLength == 0;
         }
-        plaintextDigest.update(current, 0, currentLength);
+        plaintextDigest.update(current, currentLength, last);
         length += currentLength;
         if (window.size() >= maxInFlight) {
           writeNext(window, segments, tags);
@@ -150,13 +157,14 @@ public final class SegmentedEncryptor {
       while (!window.isEmpty()) {
         writeNext(window, segments, tags);
       }
+      plaintextSha256 = plaintextDigest.digest();
     } finally {
       for (Future<?> f : window) {
         f.cancel(true);
       }
     }
     HexFormat hex = HexFormat.of();
-    return new SegmentManifest(key.id(), segmentSize, index, length, hex.formatHex(plaintextDigest.digest()),
+    return new SegmentManifest(key.id(), segmentSize, index, length, hex.formatHex(plaintextSha256),
         SegmentTags.of(tags.toByteArray()));
   }
 
