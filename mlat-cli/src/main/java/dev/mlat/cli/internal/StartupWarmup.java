@@ -2,8 +2,6 @@ package dev.mlat.cli.internal;
 
 import dev.mlat.core.validation.RequestValidator;
 import dev.mlat.crypto.CryptoWarmup;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,11 +17,9 @@ import java.util.Set;
  * (session 3)". Off with the system property {@code mlat.warmup=false}.
  *
  * <p>{@link #train()} is for the {@code ./mlat} launcher's AppCDS training run (system property
- * {@code mlat.cds.training=true}): it loads the classes that sealing, opening and verifying load,
- * then runs {@link TrainingWorkload} (throwaway keys, a real seal, verify and open of a small
- * multi-segment package, in a temporary folder it deletes), so that the class-data archive the
- * launcher writes from that run serves those commands with the classes they really load, and not
- * only the command that happened to run first.
+ * {@code mlat.cds.training=true}): it loads, synchronously and without touching any file, the
+ * classes that sealing, opening and verifying load, so that the class-data archive the launcher
+ * writes from that run serves those commands and not only the command that happened to run first.
  */
 public final class StartupWarmup {
   /** The work that can be started early. */
@@ -59,21 +55,10 @@ public final class StartupWarmup {
 
   /**
    * Loads and initialises what seal, open and verify use (Jackson's mappers, Hibernate Validator,
-   * the package, CMS, trust and segment classes), then runs {@link TrainingWorkload} in the system's
-   * temporary folder, with the same background warm-up a real seal starts. No user file is read or
-   * written, nothing is printed. A failure only makes the archive smaller: it is swallowed.
+   * the package, CMS, trust and segment classes); no file is read or written.
+   * A failure only makes the archive smaller: it is swallowed.
    */
   public static void train() {
-    loadClasses();
-    begin("seal");
-    try {
-      TrainingWorkload.run(Path.of(System.getProperty("java.io.tmpdir")));
-    } catch (IOException | RuntimeException | LinkageError e) {
-      // the archive is an optimisation; the training run still exits normally
-    }
-  }
-
-  private static void loadClasses() {
     try {
       dev.mlat.core.json.MlatJson.strict();
       new RequestValidator();
