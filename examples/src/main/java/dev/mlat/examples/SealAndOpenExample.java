@@ -59,8 +59,8 @@ public final class SealAndOpenExample {
     SealedPackage sealed = sealer.seal(world.request(france, us),
         List.of(AttachmentSource.ofStream("A1", "ordonnance.txt", "text/plain", () -> new ByteArrayInputStream(ExampleWorld.COURT_ORDER))),
         packageFile);
-    out.println("FR sealed " + sealed.messageType().wireName() + " " + sealed.messageId() + " (" + sealed.size() + " bytes, SHA-256 "
-        + sealed.packageSha256() + ")");
+    out.println("FR sealed " + sealed.messageType().wireName() + " " + sealed.messageId() + " (" + sealed.size() + " bytes, header digest "
+        + sealed.headerSha256() + ")");
 
     // United States: open it through every check, into its inbox.
     PackageOpener opener = PackageOpener.builder(us, world.keys(us), world.trust, new InMemorySeenMessageStore())

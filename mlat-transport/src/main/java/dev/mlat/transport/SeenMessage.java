@@ -14,23 +14,23 @@ import java.util.Objects;
  * <p>Immutable; the receipt bytes are copied in and out.
  *
  * @param messageId the message id from the package header
- * @param packageSha256 lower-case hex SHA-256 of the whole package file (64 characters)
+ * @param headerSha256 lower-case hex SHA-256 of the whole package file (64 characters)
  * @param receipt the encoded receipt sent for it (never empty)
  * @param firstSeen when the package was first accepted
  */
-public record SeenMessage(String messageId, String packageSha256, byte[] receipt, Instant firstSeen) {
+public record SeenMessage(String messageId, String headerSha256, byte[] receipt, Instant firstSeen) {
 
   /** Validates and copies. */
   public SeenMessage {
     Objects.requireNonNull(messageId, "messageId");
-    Objects.requireNonNull(packageSha256, "packageSha256");
+    Objects.requireNonNull(headerSha256, "headerSha256");
     Objects.requireNonNull(receipt, "receipt");
     Objects.requireNonNull(firstSeen, "firstSeen");
     if (messageId.isBlank()) {
       throw new IllegalArgumentException("messageId is blank");
     }
-    if (packageSha256.length() != 64 || !packageSha256.chars().allMatch(SeenMessage::isLowerHex)) {
-      throw new IllegalArgumentException("packageSha256 must be 64 lower-case hex characters");
+    if (headerSha256.length() != 64 || !headerSha256.chars().allMatch(SeenMessage::isLowerHex)) {
+      throw new IllegalArgumentException("headerSha256 must be 64 lower-case hex characters");
     }
     if (receipt.length == 0) {
       throw new IllegalArgumentException("receipt is empty");
@@ -46,26 +46,26 @@ public record SeenMessage(String messageId, String packageSha256, byte[] receipt
 
   /** Whether {@code sha256Hex} (any case) is this package's digest. */
   public boolean sameBytes(String sha256Hex) {
-    return packageSha256.equalsIgnoreCase(Objects.requireNonNull(sha256Hex, "sha256Hex"));
+    return headerSha256.equalsIgnoreCase(Objects.requireNonNull(sha256Hex, "sha256Hex"));
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof SeenMessage other
         && messageId.equals(other.messageId)
-        && packageSha256.equals(other.packageSha256)
+        && headerSha256.equals(other.headerSha256)
         && Arrays.equals(receipt, other.receipt)
         && firstSeen.equals(other.firstSeen);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(messageId, packageSha256, Arrays.hashCode(receipt), firstSeen);
+    return Objects.hash(messageId, headerSha256, Arrays.hashCode(receipt), firstSeen);
   }
 
   @Override
   public String toString() {
-    return "SeenMessage[" + messageId + ", sha256=" + packageSha256 + ", receipt " + receipt.length
+    return "SeenMessage[" + messageId + ", sha256=" + headerSha256 + ", receipt " + receipt.length
         + " bytes, firstSeen=" + firstSeen + "]";
   }
 

@@ -368,7 +368,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path receipt = keep(from, entry.receiptSha256().get(), Files.createDirectories(from.file("receipts")).resolve(name + ".receipt.p7s"));
     CheckedReceipt checked = from.codec.checkReceipt(Files.readAllBytes(receipt), entry);
     step(from.code, "status: " + name + " " + entry.state().name().toLowerCase(Locale.ROOT) + "; receipt checked: signed by " + to.self + ", names message "
-        + checked.messageId() + " and package SHA-256 " + ticket.packageSha256().substring(0, 16) + "..."
+        + checked.messageId() + " and header digest " + ticket.headerSha256().substring(0, 16) + "..."
         + checked.partnerHead().map(h -> ", carries " + to.code + "'s ledger head #" + h.sequence()).orElse("")
         + " (" + relative(receipt) + ")");
     return receipt;

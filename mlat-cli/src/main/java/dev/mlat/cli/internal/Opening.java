@@ -139,7 +139,7 @@ final class Opening {
     j.append("{\n");
     field(j, 1, "format", "mlat-verification").append(",\n");
     field(j, 1, "verifiedAt", p.report().verifiedAt().toString()).append(",\n");
-    field(j, 1, "packageSha256", p.packageSha256()).append(",\n");
+    field(j, 1, "headerSha256", p.headerSha256()).append(",\n");
     j.append("  \"packageSize\" : ").append(p.packageSize()).append(",\n");
     j.append("  \"header\" : {\n");
     field(j, 2, "messageId", h.messageId().toString()).append(",\n");

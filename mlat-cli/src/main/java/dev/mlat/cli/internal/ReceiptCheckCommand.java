@@ -8,6 +8,7 @@ import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.pkg.PackageGateway;
 import dev.mlat.transport.pkg.PackageHeader;
 import dev.mlat.transport.pkg.PackageLimits;
+import dev.mlat.transport.pkg.VerifiedHeader;
 import dev.mlat.transport.receipt.Receipt;
 import dev.mlat.transport.receipt.ReceiptVerifier;
 import dev.mlat.transport.receipt.VerifiedReceipt;
@@ -56,17 +57,19 @@ public final class ReceiptCheckCommand implements Callable<Integer> {
       throw new CliFailure(CliErrorCode.FILE_NOT_FOUND, ExitCode.IO, "--sent: " + sent + ": no such file");
     }
     TrustVerifier trust = Material.trust(context, trustFolder);
-    // What the receipt is compared with: the signed header (recipient, message id) and the SHA-256 of
-    // the bytes that were sent. Whether those bytes still match their header is not this check's
-    // question (a negative receipt may well be about a package that does not): `mlat verify` asks it.
-    PackageHeader h = new PackageGateway(trust, context.clock(), PackageLimits.defaults()).verifyHeaderSignature(sent);
-    String sentSha256 = SealCommand.sha256(sent, new Progress(context, spec.commandLine().getErr()));
-    VerifiedReceipt verified = new ReceiptVerifier(trust, context.clock()).check(bytes, h.recipient(), h.messageId(), sentSha256);
+    // What the receipt is compared with: the signed header (recipient, message id) and its digest,
+    // the package's identity (docs/FORMAT.md). Whether the entries still match their header is not
+    // this check's question (a negative receipt may well be about a package that does not):
+    // `mlat verify` asks it.
+    VerifiedHeader sentHeader = new PackageGateway(trust, context.clock(), PackageLimits.defaults()).verifyHeaderSignature(sent);
+    PackageHeader h = sentHeader.header();
+    VerifiedReceipt verified = new ReceiptVerifier(trust, context.clock()).check(bytes, h.recipient(), h.messageId(),
+        sentHeader.headerSha256());
     Receipt r = verified.receipt();
     PrintWriter o = spec.commandLine().getOut();
     if (verified.accepted()) {
       o.println("OK: " + receiptFile + ": " + r.receiver() + " signed that it accepted " + h.messageType().wireName() + " "
-          + h.messageId() + " (package SHA-256 " + r.packageSha256() + ") at " + r.received());
+          + h.messageId() + " (header digest " + r.headerSha256() + ") at " + r.received());
       return ExitCode.OK.value();
     }
     throw new CliFailure(CliErrorCode.PACKAGE_REFUSED_BY_RECEIVER, ExitCode.VERIFICATION_FAILED, receiptFile + ": "

@@ -69,7 +69,7 @@ public final class ReceiptIssueCommand implements Callable<Integer> {
         OutputFiles.write(out, receipt, pkg.force);
         o.println("Accepted: signed receipt for " + opened.verified().header().messageType().wireName() + " "
             + opened.verified().header().messageId() + " from " + opened.verified().header().sender() + " written to " + out);
-        o.println("  package SHA-256 " + opened.verified().packageSha256());
+        o.println("  header digest " + opened.verified().headerSha256());
         return ExitCode.OK.value();
       } catch (PackageRejectedException rejection) {
         byte[] receipt = issuer.rejected(rejection, sha256(pkg.packageFile), Optional.empty());

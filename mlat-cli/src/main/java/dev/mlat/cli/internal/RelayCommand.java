@@ -74,7 +74,7 @@ public final class RelayCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.println("Relayed " + relayed.messageType().wireName() + " " + relayed.messageId() + " issued by "
             + opened.verified().message().header().sender() + " from " + self + " to " + target + " into " + out);
-        o.println("  package SHA-256 " + relayed.packageSha256() + ", " + relayed.size() + " bytes");
+        o.println("  header digest " + relayed.headerSha256() + ", " + relayed.size() + " bytes");
       }
       return ExitCode.OK.value();
     } finally {

@@ -180,7 +180,7 @@ public final class SealCommand implements Callable<Integer> {
       o.println("Sealed " + sealed.messageType().wireName() + " " + sealed.messageId() + " from " + issuer + " to " + recipient
           + " (" + sources.size() + (sources.size() == 1 ? " attachment" : " attachments") + ", expires "
           + sealed.header().expires() + ") into " + out);
-      o.println("  package SHA-256 " + sealed.packageSha256() + ", " + sealed.size() + " bytes");
+      o.println("  header digest " + sealed.headerSha256() + ", " + sealed.size() + " bytes");
       return ExitCode.OK.value();
     } finally {
       Arrays.fill(password, '\0');

@@ -262,10 +262,12 @@ public final class SendCommand implements Callable<Integer> {
     try (InputStream in = ledger.blobs().open(receiptSha)) {
       receipt = in.readAllBytes();
     }
-    // The service checked it before recording it (signature, signer, message id, package SHA-256,
+    // The service checked it before recording it (signature, signer, message id, header digest,
     // the partner's signed ledger head); it is read back here to print what it says.
+    String headerSha256 = entry.headerSha256().orElseThrow(() -> new IllegalStateException(
+        "a settled outbox entry of this version has its header digest"));
     Receipt r = new ReceiptVerifier(trust, context.clock()).check(receipt, recipient, UUID.fromString(entry.messageId()),
-        entry.packageSha256()).receipt();
+        headerSha256).receipt();
     String kept = "kept in the ledger (blob " + receiptSha + ")";
     if (receiptOut != null) {
       OutputFiles.write(receiptOut, receipt, force);
@@ -275,7 +277,7 @@ public final class SendCommand implements Callable<Integer> {
         + ", signature verified)").orElse("no ledger head");
     if (entry.state() == OutboxState.DELIVERED) {
       o.println("Delivered " + what + " to " + recipient + " at " + url + " after " + attempts + "; receipt checked: signed by "
-          + r.receiver() + " for this message id and package SHA-256 " + entry.packageSha256());
+          + r.receiver() + " for this message id and header digest " + headerSha256);
       o.println("  the receipt carries " + head + "; " + kept);
       return ExitCode.OK.value();
     }

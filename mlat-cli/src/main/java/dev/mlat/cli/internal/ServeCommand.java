@@ -25,6 +25,7 @@ import dev.mlat.transport.pkg.PackageGateway;
 import dev.mlat.transport.pkg.PackageHeader;
 import dev.mlat.transport.pkg.PackageLimits;
 import dev.mlat.transport.receipt.Receipt;
+import dev.mlat.transport.pkg.VerifiedHeader;
 import dev.mlat.transport.receipt.ReceiptVerifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,7 +192,8 @@ public final class ServeCommand implements Callable<Integer> {
     IncomingPackages incoming = (peer, file, sha256) -> {
       // the receiver's routing passed this check already; the exchange service checks the entries (a
       // package that fails there gets its negative receipt from the service, not an exception here)
-      PackageHeader h = gateway.verifyHeaderSignature(file);
+      VerifiedHeader checked = gateway.verifyHeaderSignature(file);
+      PackageHeader h = checked.header();
       String id = h.messageId().toString();
       boolean seenBefore = ledger.seenMessages().find(id).isPresent();
       Answer answer = inbound.receive(peer, file, sha256);
@@ -199,7 +201,7 @@ public final class ServeCommand implements Callable<Integer> {
         answers.put(id, r.encoded());
       }
       deliver(service); // the message is written under --out before its sender holds the receipt
-      report(self, receipts, h, sha256, answer, seenBefore, ledger);
+      report(self, receipts, h, checked.headerSha256(), answer, seenBefore, ledger);
       if (answered.incrementAndGet() >= (maxPackages == null ? Integer.MAX_VALUE : maxPackages)) {
         stop.countDown();
       }
@@ -264,7 +266,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PartyId self, ReceiptVerifier receipts, PackageHeader h, String sha256, Answer answer, boolean seenBefore,
+  private void report(PartyId self, ReceiptVerifier receipts, PackageHeader h, String headerSha256, Answer answer, boolean seenBefore,
       Ledger ledger) {
     String what = h.messageType().wireName() + " " + h.messageId() + " of request " + h.requestId() + " from " + h.sender()
         + h.originalSender().map(issuer -> " (relaying " + issuer + ")").orElse("");
@@ -276,7 +278,7 @@ public final class ServeCommand implements Callable<Integer> {
     Optional<Receipt> receipt;
     String head;
     try {
-      receipt = Optional.of(receipts.check(bytes, self, h.messageId(), sha256).receipt());
+      receipt = Optional.of(receipts.check(bytes, self, h.messageId(), headerSha256).receipt());
       head = receipt.get().auditHead().map(a -> "ledger head #" + a.sequence()).orElse("no ledger head");
     } catch (MlatTransportException unchecked) {
       receipt = Optional.empty();

@@ -56,12 +56,12 @@ public final class VerifyCommand implements Callable<Integer> {
     TrustReport signer = checked.headerSigner();
     PrintWriter o = spec.commandLine().getOut();
     o.println("OK: " + packageFile + ": header signed by " + signer.authority().map(Object::toString).orElse("?")
-        + ", trusted for " + signer.jurisdiction().code() + "; every entry as the header lists it (content not decrypted: no key"
-        + " in gateway mode)");
+        + ", trusted for " + signer.jurisdiction().code() + "; every entry as the header lists it (sizes, message.p7m's SHA-256, every"
+        + " entry's CRC-32; the attachments' content is bound by tags only the recipient's key can check)");
     o.println("  " + h.messageType().wireName() + " " + h.messageId() + " of request " + h.requestId() + " from " + h.sender()
         + " to " + h.recipient() + h.originalSender().map(s -> " (relayed; issued by " + s + ")").orElse(""));
     o.println("  created " + h.created() + ", expires " + h.expires() + ", " + h.entries().size() + " entries, "
-        + checked.packageSize() + " bytes, SHA-256 " + checked.packageSha256());
+        + checked.packageSize() + " bytes, header digest " + checked.headerSha256());
     return ExitCode.OK.value();
   }
 }

@@ -40,7 +40,7 @@ class LedgerVerifyCommandTest {
     try (Ledger ledger = Ledger.open(LedgerSettings.sqlite(db, dir.resolve("blobs")), clock,
         new CmsAuditHeadSigner(cms, credential.certificate().getSubjectX500Principal().getName()))) {
       for (int i = 0; i < 3; i++) {
-        ledger.recordOutgoing(new OutgoingRecord("m-" + i, UUID.randomUUID(), "US:US-DOJ", "STATUS_UPDATE", "0".repeat(63) + i,
+        ledger.recordOutgoing(new OutgoingRecord("m-" + i, UUID.randomUUID(), "US:US-DOJ", "STATUS_UPDATE", "0".repeat(63) + i, "1".repeat(63) + i,
             clock.instant().plusSeconds(3600), Optional.empty()));
       }
       ledger.signAuditHead();

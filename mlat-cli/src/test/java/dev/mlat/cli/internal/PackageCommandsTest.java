@@ -91,7 +91,7 @@ class PackageCommandsTest {
   void verifyShowsTheRoutingWithoutAKey() {
     var r = mlat("verify", p(sealed), "--trust", p(trust));
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("header signed by FR:FR-MOJ, trusted for FR", "Request ", "from FR:FR-MOJ to US:US-DOJ", "SHA-256 ");
+    assertThat(r.out()).contains("header signed by FR:FR-MOJ, trusted for FR", "Request ", "from FR:FR-MOJ to US:US-DOJ", "header digest ");
   }
 
   @Test

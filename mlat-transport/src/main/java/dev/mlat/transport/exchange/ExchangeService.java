@@ -130,15 +130,11 @@ public final class ExchangeService implements AutoCloseable {
             + message.header().messageId());
       }
       String stored = ledger.blobs().put(sealed.file());
-      if (!stored.equals(sealed.sha256())) {
-        throw new MlatTransportException(TransportErrorCode.IO_FAILURE,
-            "the package changed between sealing and storing (" + sealed.sha256() + " became " + stored + ")");
-      }
       Side side = sendingSide(message);
       LifecycleEvent event = LifecycleEvents.from(message, side);
       ledger.recordOutgoing(new OutgoingRecord(sealed.messageId(), message.header().requestId(), to.toString(),
-          message.messageType().name(), stored, sealed.expiresAt(), Optional.of(event)));
-      return new SendTicket(sealed.messageId(), message.header().requestId(), stored);
+          message.messageType().name(), stored, sealed.headerSha256(), sealed.expiresAt(), Optional.of(event)));
+      return new SendTicket(sealed.messageId(), message.header().requestId(), stored, sealed.headerSha256());
     } finally {
       deleteTree(sealDirectory);
     }
@@ -280,7 +276,7 @@ public final class ExchangeService implements AutoCloseable {
   }
 
   private void takePackage(Channel.Incoming incoming) throws MlatTransportException {
-    Inbound inbound = receive(incoming.file(), Optional.of(incoming.messageId()));
+    Inbound inbound = receive(incoming.file(), Optional.of(incoming.messageId()), Optional.empty());
     if (inbound instanceof Inbound.Answered answered) {
       channel.sendReceipt(answered.sender(), answered.messageId(), answered.receipt());
       channel.done(incoming);
@@ -361,7 +357,7 @@ public final class ExchangeService implements AutoCloseable {
    *     recorded, no receipt, the message id not consumed; the sender tries again
    */
   public Inbound receive(Path packageFile) throws MlatTransportException {
-    return receive(Objects.requireNonNull(packageFile, "packageFile"), Optional.empty());
+    return receive(Objects.requireNonNull(packageFile, "packageFile"), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -380,7 +376,7 @@ public final class ExchangeService implements AutoCloseable {
    */
   public IncomingPackages incomingPackages() {
     return (peer, packageFile, sha256) -> {
-      Inbound inbound = receive(packageFile, Optional.empty());
+      Inbound inbound = receive(packageFile, Optional.empty(), Optional.of(sha256));
       if (inbound instanceof Inbound.Answered answered) {
         return answered.positive() ? Answer.receipt(answered.receipt()) : Answer.negativeReceipt(answered.receipt());
       }
@@ -389,33 +385,39 @@ public final class ExchangeService implements AutoCloseable {
     };
   }
 
-  private Inbound receive(Path packageFile, Optional<String> expectedId) throws MlatTransportException {
+  /**
+   * @param transferSha256 the SHA-256 of the file the channel checked on arrival (the HTTPS upload
+   *     digest), when it has one: the stored copy must have it
+   */
+  private Inbound receive(Path packageFile, Optional<String> expectedId, Optional<String> transferSha256)
+      throws MlatTransportException {
     Path openDirectory = temporaryDirectory("open-");
     try {
       OpenResult result = codec.open(packageFile, openDirectory, ledger.seenMessages());
       if (result instanceof OpenResult.Accepted accepted) {
-        return accept(packageFile, accepted, expectedId);
+        return accept(packageFile, accepted, expectedId, transferSha256);
       } else if (result instanceof OpenResult.Resend resend) {
         SeenMessage earlier = resend.earlier();
         return new Inbound.Answered(earlier.messageId(), resend.sender(), earlier.receipt(),
             ledger.sentReceiptPositive(earlier.messageId(), earlier.receipt()));
       }
       OpenResult.Rejected rejected = (OpenResult.Rejected) result;
-      return refuse(expectedId, rejected.messageId(), rejected.sender(), rejected.packageSha256(), rejected.code(),
+      return refuse(expectedId, rejected.messageId(), rejected.sender(), rejected.headerSha256().orElse("unknown"),
+          rejected.code(),
           rejected.stage(), rejected.reason());
     } finally {
       deleteTree(openDirectory);
     }
   }
 
-  private Inbound accept(Path packageFile, OpenResult.Accepted accepted, Optional<String> expectedId)
-      throws MlatTransportException {
+  private Inbound accept(Path packageFile, OpenResult.Accepted accepted, Optional<String> expectedId,
+      Optional<String> transferSha256) throws MlatTransportException {
     LifecycleMessage message = accepted.message();
     String messageId = message.header().messageId().toString();
     // Durable first: the package, the verified message and its attachments are on disk before
     // the transaction that issues the receipt commits.
     String packageSha = ledger.blobs().put(packageFile);
-    if (!packageSha.equals(accepted.packageSha256())) {
+    if (transferSha256.isPresent() && !packageSha.equals(transferSha256.get())) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE,
           "package " + messageId + " changed while it was opened; it is taken again");
     }
@@ -430,14 +432,14 @@ public final class ExchangeService implements AutoCloseable {
       Side senderSide = message instanceof RequestMessage ? Side.REQUESTING
           : ledger.lifecycle(message.header().requestId()).map(l -> l.localSide().peer()).orElse(Side.REQUESTED);
       LifecycleEvent event = LifecycleEvents.from(message, senderSide);
-      seen = ledger.recordIncoming(new IncomingRecord(messageId, accepted.sender().toString(), packageSha, messageSha,
-          stored, event), head -> codec.receipt(accepted, head));
+      seen = ledger.recordIncoming(new IncomingRecord(messageId, accepted.sender().toString(), packageSha,
+          accepted.headerSha256(), messageSha, stored, event), head -> codec.receipt(accepted, head));
     } catch (LifecycleException e) {
-      return refuse(expectedId, Optional.of(messageId), Optional.of(accepted.sender()), packageSha, e.errorCode(),
-          Optional.empty(), e.getMessage());
+      return refuse(expectedId, Optional.of(messageId), Optional.of(accepted.sender()), accepted.headerSha256(),
+          e.errorCode(), Optional.empty(), e.getMessage());
     }
-    if (!seen.sameBytes(packageSha)) {
-      return refuse(expectedId, Optional.of(messageId), Optional.of(accepted.sender()), packageSha,
+    if (!seen.sameBytes(accepted.headerSha256())) {
+      return refuse(expectedId, Optional.of(messageId), Optional.of(accepted.sender()), accepted.headerSha256(),
           TransportErrorCode.LEDGER_RECORD_CONFLICT, Optional.empty(), "message id already received with another package");
     }
     return new Inbound.Answered(messageId, accepted.sender(), seen.receipt(),
@@ -445,24 +447,24 @@ public final class ExchangeService implements AutoCloseable {
   }
 
   private Inbound refuse(Optional<String> expectedId, Optional<String> messageId, Optional<PartyId> sender,
-      String packageSha, dev.mlat.core.ErrorCode code, Optional<PipelineStage> stage, String reason)
+      String headerSha, dev.mlat.core.ErrorCode code, Optional<PipelineStage> stage, String reason)
       throws MlatTransportException {
     if (messageId.isEmpty() || sender.isEmpty() || (expectedId.isPresent() && !messageId.equals(expectedId))) {
-      LOG.log(System.Logger.Level.WARNING, "package {0} set aside ({1}): {2}", packageSha, code.code(), reason);
+      LOG.log(System.Logger.Level.WARNING, "package with header {0} set aside ({1}): {2}", headerSha, code.code(), reason);
       return new Inbound.Unanswerable(code.code() + ": " + reason);
     }
     String id = messageId.get();
     Optional<SeenMessage> earlier = ledger.seenMessages().find(id);
     byte[] receipt;
     boolean positive;
-    if (earlier.isPresent() && !earlier.get().sameBytes(packageSha)) {
+    if (earlier.isPresent() && !earlier.get().sameBytes(headerSha)) {
       // Same id, other bytes: answer no, without touching what the id stands for.
       AuditHead head = ledger.signAuditHead();
-      receipt = codec.negativeReceipt(id, sender.get(), packageSha, code, stage, head);
+      receipt = codec.negativeReceipt(id, sender.get(), headerSha, code, stage, head);
       positive = false;
     } else {
-      receipt = ledger.recordRefusedIncoming(id, packageSha, code.code(),
-          head -> codec.negativeReceipt(id, sender.get(), packageSha, code, stage, head)).receipt();
+      receipt = ledger.recordRefusedIncoming(id, headerSha, code.code(),
+          head -> codec.negativeReceipt(id, sender.get(), headerSha, code, stage, head)).receipt();
       // a concurrent copy of the same bytes may have been recorded first: answer what is stored
       positive = ledger.sentReceiptPositive(id, receipt);
     }

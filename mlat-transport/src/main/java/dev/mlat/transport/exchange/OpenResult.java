@@ -17,25 +17,22 @@ import java.util.Optional;
  */
 public sealed interface OpenResult permits OpenResult.Accepted, OpenResult.Resend, OpenResult.Rejected {
 
-  /** The SHA-256 of the package file as received. */
-  String packageSha256();
-
   /**
    * A verified package: signature, recipient binding and decryption all passed.
    *
    * @param message the verified lifecycle message
    * @param sender the verified sending party
    * @param attachments the verified attachments (their files in the attachments directory given to open)
-   * @param packageSha256 the package digest
+   * @param headerSha256 the package digest
    */
-  record Accepted(LifecycleMessage message, PartyId sender, List<ReceivedAttachment> attachments, String packageSha256)
+  record Accepted(LifecycleMessage message, PartyId sender, List<ReceivedAttachment> attachments, String headerSha256)
       implements OpenResult {
     /** Validates and copies. */
     public Accepted {
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(sender, "sender");
       attachments = List.copyOf(attachments);
-      Objects.requireNonNull(packageSha256, "packageSha256");
+      Objects.requireNonNull(headerSha256, "headerSha256");
     }
   }
 
@@ -45,14 +42,14 @@ public sealed interface OpenResult permits OpenResult.Accepted, OpenResult.Resen
    *
    * @param earlier the stored record
    * @param sender the party to answer (from the routing header)
-   * @param packageSha256 the package digest
+   * @param headerSha256 the package digest
    */
-  record Resend(SeenMessage earlier, PartyId sender, String packageSha256) implements OpenResult {
+  record Resend(SeenMessage earlier, PartyId sender, String headerSha256) implements OpenResult {
     /** Validates. */
     public Resend {
       Objects.requireNonNull(earlier, "earlier");
       Objects.requireNonNull(sender, "sender");
-      Objects.requireNonNull(packageSha256, "packageSha256");
+      Objects.requireNonNull(headerSha256, "headerSha256");
     }
   }
 
@@ -65,10 +62,11 @@ public sealed interface OpenResult permits OpenResult.Accepted, OpenResult.Resen
    * @param stage the stage of the opening pipeline that refused it (docs/FORMAT.md "Reader's
    *     rules"), when a pipeline stage did
    * @param reason one line, no content of the package
-   * @param packageSha256 the package digest
+   * @param headerSha256 the package's header digest, when its header.json could be read (always
+   *     when {@code messageId} is present)
    */
   record Rejected(Optional<String> messageId, Optional<PartyId> sender, ErrorCode code, Optional<PipelineStage> stage,
-      String reason, String packageSha256) implements OpenResult {
+      String reason, Optional<String> headerSha256) implements OpenResult {
     /** Validates. */
     public Rejected {
       Objects.requireNonNull(messageId, "messageId");
@@ -76,7 +74,7 @@ public sealed interface OpenResult permits OpenResult.Accepted, OpenResult.Resen
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(stage, "stage");
       Objects.requireNonNull(reason, "reason");
-      Objects.requireNonNull(packageSha256, "packageSha256");
+      Objects.requireNonNull(headerSha256, "headerSha256");
     }
   }
 }

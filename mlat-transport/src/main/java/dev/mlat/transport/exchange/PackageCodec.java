@@ -52,7 +52,7 @@ public interface PackageCodec {
    * {@code head}: the code, and the pipeline stage when the opening pipeline refused it (empty for
    * a refusal by the lifecycle or the ledger).
    */
-  byte[] negativeReceipt(String messageId, PartyId to, String packageSha256, ErrorCode code, Optional<PipelineStage> stage,
+  byte[] negativeReceipt(String messageId, PartyId to, String headerSha256, ErrorCode code, Optional<PipelineStage> stage,
       AuditHead head) throws MlatTransportException;
 
   /**

@@ -146,7 +146,7 @@ public final class PackagePipelineCodec implements PackageCodec {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE,
           "sealing message " + message.header().messageId() + " failed: " + e.getMessage(), e);
     }
-    return new SealedPackage(target, sealed.packageSha256(), sealed.messageId().toString(), sealed.header().expires());
+    return new SealedPackage(target, sealed.headerSha256(), sealed.messageId().toString(), sealed.header().expires());
   }
 
   @Override
@@ -163,16 +163,15 @@ public final class PackagePipelineCodec implements PackageCodec {
         throw new MlatTransportException(TransportErrorCode.EXCHANGE_TEMPORARY_FAILURE, "the package " + packageFile
             .getFileName() + " cannot be verified now (" + cause.get() + "); it is taken again: " + e.getMessage(), e);
       }
-      String sha = e.packageSha256().isPresent() ? e.packageSha256().get() : sha256(packageFile);
       return new OpenResult.Rejected(e.header().map(h -> h.messageId().toString()), e.header().map(PackageHeader::sender),
-          e.errorCode(), Optional.of(e.stage()), e.getMessage(), sha);
+          e.errorCode(), Optional.of(e.stage()), e.getMessage(), e.headerSha256());
     }
     if (result instanceof VerifiedPackage verified) {
       return new OpenResult.Accepted(verified.message(), verified.header().sender(), verified.attachments(),
-          verified.packageSha256());
+          verified.headerSha256());
     }
     Resend resend = (Resend) result;
-    return new OpenResult.Resend(resend.seen(), resend.header().sender(), resend.seen().packageSha256());
+    return new OpenResult.Resend(resend.seen(), resend.header().sender(), resend.seen().headerSha256());
   }
 
   @Override
@@ -180,7 +179,7 @@ public final class PackagePipelineCodec implements PackageCodec {
     Objects.requireNonNull(accepted, "accepted");
     Objects.requireNonNull(head, "head");
     try {
-      return issuer.accepted(accepted.message().header().messageId(), accepted.sender(), accepted.packageSha256(),
+      return issuer.accepted(accepted.message().header().messageId(), accepted.sender(), accepted.headerSha256(),
           Optional.of(head));
     } catch (MlatCryptoException e) {
       throw signingFailed(e);
@@ -188,7 +187,7 @@ public final class PackagePipelineCodec implements PackageCodec {
   }
 
   @Override
-  public byte[] negativeReceipt(String messageId, PartyId to, String packageSha256, ErrorCode code,
+  public byte[] negativeReceipt(String messageId, PartyId to, String headerSha256, ErrorCode code,
       Optional<PipelineStage> stage, AuditHead head) throws MlatTransportException {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(to, "to");
@@ -200,7 +199,7 @@ public final class PackagePipelineCodec implements PackageCodec {
       throw new IllegalArgumentException("a package's message id is a UUID, not " + messageId, e);
     }
     try {
-      return issuer.rejected(Optional.of(id), Optional.of(to), packageSha256, code, stage, Optional.of(head));
+      return issuer.rejected(Optional.of(id), Optional.of(to), headerSha256, code, stage, Optional.of(head));
     } catch (MlatCryptoException e) {
       throw signingFailed(e);
     }
@@ -220,7 +219,9 @@ public final class PackagePipelineCodec implements PackageCodec {
     }
     VerifiedReceipt verified;
     try {
-      verified = receipts.check(receipt, receiver, messageId, sent.packageSha256());
+      verified = receipts.check(receipt, receiver, messageId, sent.headerSha256().orElseThrow(() ->
+          new MlatTransportException(TransportErrorCode.EXCHANGE_RECEIPT_INVALID, "message " + sent.messageId()
+              + " was sealed in package format 1, whose receipts this version cannot check")));
     } catch (MlatTransportException e) {
       throw invalidOrTransient(e, "the receipt for " + sent.messageId() + " from " + receiver);
     }
@@ -244,8 +245,8 @@ public final class PackagePipelineCodec implements PackageCodec {
    * {@code HTTPS_PACKAGE_UNROUTABLE} before it reaches the exchange service.
    */
   public PackageRouting routing() {
-    // the header's signature is all the carriage rule needs; open() checks the entries' digests
-    return packageFile -> gateway.verifyHeaderSignature(packageFile).sender();
+    // the header's signature is all the carriage rule needs; open() checks the entries
+    return packageFile -> gateway.verifyHeaderSignature(packageFile).header().sender();
   }
 
   private static MlatTransportException signingFailed(MlatCryptoException e) {
@@ -271,14 +272,6 @@ public final class PackagePipelineCodec implements PackageCodec {
       }
     }
     return Optional.empty();
-  }
-
-  private static String sha256(Path file) throws MlatTransportException {
-    try {
-      return PackageFiles.sha256(file);
-    } catch (IOException e) {
-      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
-    }
   }
 
   @Override

@@ -169,22 +169,23 @@ public final class Ledger implements AutoCloseable {
               "message=" + out.messageId() + " type=" + out.messageType() + " state=" + after.state());
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (message_id, request_id, recipient,"
-            + " message_type, package_sha256, created_at, expires_at, state, attempts, next_attempt_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+            + " message_type, package_sha256, header_sha256, created_at, expires_at, state, attempts, next_attempt_at,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
           p.setString(1, out.messageId());
           p.setString(2, out.requestId().toString());
           p.setString(3, out.recipient());
           p.setString(4, out.messageType());
           p.setString(5, out.packageSha256());
-          p.setLong(6, now.toEpochMilli());
-          p.setLong(7, out.expiresAt().toEpochMilli());
-          p.setString(8, OutboxState.PENDING.name());
-          p.setLong(9, now.toEpochMilli());
+          p.setString(6, out.headerSha256());
+          p.setLong(7, now.toEpochMilli());
+          p.setLong(8, out.expiresAt().toEpochMilli());
+          p.setString(9, OutboxState.PENDING.name());
           p.setLong(10, now.toEpochMilli());
+          p.setLong(11, now.toEpochMilli());
           p.executeUpdate();
         }
         audit.append(c, "OUTBOX_RECORDED", out.messageId(),
-            "request=" + out.requestId() + " package=" + out.packageSha256());
+            "request=" + out.requestId() + " package=" + out.packageSha256() + " header=" + out.headerSha256());
         return outbox(c, out.messageId(), false).orElseThrow();
       });
     } catch (LifecycleRows.Refused e) {
@@ -293,7 +294,9 @@ public final class Ledger implements AutoCloseable {
       }
       OutboxState state = positive ? OutboxState.DELIVERED : OutboxState.REFUSED;
       Instant now = clock.instant();
-      insertReceipt(c, "RECEIVED", messageId, receiptSha, entry.get().packageSha256(), positive, code, now);
+      // a row from before schema version 2 has no header digest: its package's whole-file digest stands in
+      insertReceipt(c, "RECEIVED", messageId, receiptSha, entry.get().headerSha256().orElse(entry.get().packageSha256()),
+          positive, code, now);
       try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = ?, receipt_sha256 = ?, last_error = ?,"
           + " claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE message_id = ?")) {
         p.setString(1, state.name());
@@ -365,15 +368,15 @@ public final class Ledger implements AutoCloseable {
 
   private Optional<OutboxEntry> outbox(Connection c, String messageId, boolean lock) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT message_id, request_id, recipient, message_type,"
-        + " package_sha256, created_at, expires_at, state, attempts, next_attempt_at, last_error, receipt_sha256"
-        + " FROM outbox WHERE message_id = ?" + (lock ? database.forUpdate() : ""))) {
+        + " package_sha256, created_at, expires_at, state, attempts, next_attempt_at, last_error, receipt_sha256,"
+        + " header_sha256 FROM outbox WHERE message_id = ?" + (lock ? database.forUpdate() : ""))) {
       p.setString(1, messageId);
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
           return Optional.empty();
         }
         return Optional.of(new OutboxEntry(r.getString(1), UUID.fromString(r.getString(2)), r.getString(3),
-            r.getString(4), r.getString(5), Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)),
+            r.getString(4), r.getString(5), Optional.ofNullable(r.getString(13)), Instant.ofEpochMilli(r.getLong(6)), Instant.ofEpochMilli(r.getLong(7)),
             OutboxState.valueOf(r.getString(8)), r.getInt(9), Instant.ofEpochMilli(r.getLong(10)),
             Optional.ofNullable(r.getString(11)), Optional.ofNullable(r.getString(12))));
       }
@@ -434,12 +437,13 @@ public final class Ledger implements AutoCloseable {
         audit.append(c, "LIFECYCLE", event.requestId().toString(),
             "message=" + in.messageId() + " type=" + event.type().name() + " state=" + after.state());
         audit.append(c, "INBOX_RECORDED", in.messageId(),
-            "request=" + event.requestId() + " package=" + in.packageSha256() + " message=" + in.messageSha256());
+            "request=" + event.requestId() + " package=" + in.packageSha256() + " header=" + in.headerSha256()
+            + " message=" + in.messageSha256());
         AuditHead head = audit.signHead(c, headSigner);
         byte[] receipt = receipts.issue(head);
-        SeenMessage seenNow = new SeenMessage(in.messageId(), in.packageSha256(), receipt, now);
+        SeenMessage seenNow = new SeenMessage(in.messageId(), in.headerSha256(), receipt, now);
         insertSeen(c, seenNow);
-        insertReceipt(c, "SENT", in.messageId(), AuditChain.sha256(receipt), in.packageSha256(), true,
+        insertReceipt(c, "SENT", in.messageId(), AuditChain.sha256(receipt), in.headerSha256(), true,
             Optional.empty(), now);
         return seenNow;
       });
@@ -455,10 +459,10 @@ public final class Ledger implements AutoCloseable {
    *
    * @return the seen-message record now in the store
    */
-  public SeenMessage recordRefusedIncoming(String messageId, String packageSha256, String code,
+  public SeenMessage recordRefusedIncoming(String messageId, String headerSha256, String code,
       ReceiptIssuance receipts) throws MlatTransportException {
     Objects.requireNonNull(messageId, "messageId");
-    Objects.requireNonNull(packageSha256, "packageSha256");
+    Objects.requireNonNull(headerSha256, "headerSha256");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(receipts, "receipts");
     return database.inTransaction(c -> {
@@ -467,12 +471,12 @@ public final class Ledger implements AutoCloseable {
         return earlier.get();
       }
       Instant now = clock.instant();
-      audit.append(c, "INBOX_REFUSED", messageId, "package=" + packageSha256 + " code=" + code);
+      audit.append(c, "INBOX_REFUSED", messageId, "header=" + headerSha256 + " code=" + code);
       AuditHead head = audit.signHead(c, headSigner);
       byte[] receipt = receipts.issue(head);
-      SeenMessage seenNow = new SeenMessage(messageId, packageSha256, receipt, now);
+      SeenMessage seenNow = new SeenMessage(messageId, headerSha256, receipt, now);
       insertSeen(c, seenNow);
-      insertReceipt(c, "SENT", messageId, AuditChain.sha256(receipt), packageSha256, false, Optional.of(code), now);
+      insertReceipt(c, "SENT", messageId, AuditChain.sha256(receipt), headerSha256, false, Optional.of(code), now);
       return seenNow;
     });
   }
@@ -677,7 +681,7 @@ public final class Ledger implements AutoCloseable {
 
   private Optional<SeenMessage> findSeen(Connection c, String messageId) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(
-        "SELECT message_id, package_sha256, receipt, first_seen FROM seen_messages WHERE message_id = ?")) {
+        "SELECT message_id, header_sha256, receipt, first_seen FROM seen_messages WHERE message_id = ?")) {
       p.setString(1, messageId);
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
@@ -690,10 +694,10 @@ public final class Ledger implements AutoCloseable {
   }
 
   private static boolean insertSeen(Connection c, SeenMessage s) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO seen_messages (message_id, package_sha256, receipt,"
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO seen_messages (message_id, header_sha256, receipt,"
         + " first_seen) VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING")) {
       p.setString(1, s.messageId());
-      p.setString(2, s.packageSha256());
+      p.setString(2, s.headerSha256());
       p.setBytes(3, s.receipt());
       p.setLong(4, s.firstSeen().toEpochMilli());
       return p.executeUpdate() == 1;
@@ -701,14 +705,14 @@ public final class Ledger implements AutoCloseable {
   }
 
   private static void insertReceipt(Connection c, String direction, String messageId, String receiptSha,
-      String packageSha, boolean positive, Optional<String> code, Instant now) throws SQLException {
+      String headerSha, boolean positive, Optional<String> code, Instant now) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO receipts (direction, message_id, receipt_sha256,"
-        + " package_sha256, positive, code, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        + " header_sha256, positive, code, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (direction, message_id, receipt_sha256) DO NOTHING")) {
       p.setString(1, direction);
       p.setString(2, messageId);
       p.setString(3, receiptSha);
-      p.setString(4, packageSha);
+      p.setString(4, headerSha);
       p.setInt(5, positive ? 1 : 0);
       if (code.isPresent()) {
         p.setString(6, code.get());
@@ -733,7 +737,7 @@ public final class Ledger implements AutoCloseable {
       Objects.requireNonNull(seenMessage, "seen");
       return database.inTransaction(c -> {
         if (insertSeen(c, seenMessage)) {
-          audit.append(c, "SEEN_RECORDED", seenMessage.messageId(), "package=" + seenMessage.packageSha256()
+          audit.append(c, "SEEN_RECORDED", seenMessage.messageId(), "header=" + seenMessage.headerSha256()
               + " receipt=" + AuditChain.sha256(seenMessage.receipt()));
           return seenMessage;
         }

@@ -13,6 +13,7 @@ import dev.mlat.crypto.trust.TrustVerifier;
 import dev.mlat.transport.MlatTransportException;
 import dev.mlat.transport.TransportErrorCode;
 import dev.mlat.transport.pkg.internal.HeaderJson;
+import dev.mlat.transport.pkg.internal.PackageFiles;
 import dev.mlat.transport.pkg.internal.StrictJson;
 import dev.mlat.transport.pkg.internal.ZipStructure;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,8 +32,11 @@ import java.util.Set;
  * parses header.json and verifies header.p7s: a detached CAdES signature by an authority the trust
  * directory registers to sign for the header sender's jurisdiction (for a relayed package: by the
  * header's sender itself, registered with the relay role in the recipient's jurisdiction); then
- * that every entry is the one the signed header lists (name, size, SHA-256, CRC). A gateway can then
- * route by the header; it learns nothing of the content.
+ * that every entry is the one the signed header lists (name and size; message.p7m's SHA-256; every
+ * entry's bytes against its ZIP CRC-32). A gateway can then route by the header; it learns nothing
+ * of the content. Without a key it cannot prove that an attachment's ciphertext is the one signed
+ * for: the recipient does, through the segment tags of the signed manifest (docs/FORMAT.md,
+ * "Gateway mode").
  *
  * <pre>{@code
  * PackageGateway gateway = new PackageGateway(trustVerifier, clock, PackageLimits.defaults());
@@ -56,9 +61,9 @@ public final class PackageGateway {
   }
 
   /**
-   * Stages 1 and 2, then the entries against the signed header: names, sizes, SHA-256 and CRC (the
-   * rules of stage 3 that need no reader identity; the recipient, resend and validity rules are the
-   * opener's).
+   * Stages 1 and 2, then the entries against the signed header: names, sizes, message.p7m's SHA-256
+   * and every entry's CRC-32 (the rules of stage 3 that need no reader identity; the recipient,
+   * resend and validity rules are the opener's).
    *
    * @throws PackageRejectedException with stage STRUCTURE or HEADER_SIGNATURE, or ENTRIES with
    *     {@code PACKAGE_ENTRY_MISMATCH}
@@ -71,8 +76,10 @@ public final class PackageGateway {
       try {
         checkEntries(checked.header(), checked.structure());
         compareDigests(checked.header(), checked.structure(), checked.digests().get());
+        ZipStructure structure = checked.structure();
+        checkMessageDigest(checked.header(), structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY)));
       } catch (PackageRejectedException e) {
-        throw e.withPackage(checked.header(), verified.packageSha256());
+        throw e.withPackage(checked.header(), verified.headerSha256());
       }
       return verified;
     } catch (IOException | UncheckedIOException e) {
@@ -85,26 +92,28 @@ public final class PackageGateway {
 
   /**
    * Stages 1 and 2 without the pass over the entries' bytes: the structure, and {@code header.json}
-   * signed by a trusted authority of its sender (or a registered relay). Says nothing about whether
-   * the entries match the header (stage 3), so it is for routing decisions only (the HTTPS
-   * receiver's carriage rule), where a full {@link #verifyHeader} would hash a package that the
-   * opener hashes again.
+   * signed by a trusted authority of its sender (or a registered relay), with the header digest
+   * (the package's identity, which receipts name). Says nothing about whether the entries match the
+   * header (stage 3), so it is for routing decisions (the HTTPS receiver's carriage rule, where the
+   * opener checks the entries next) and for comparing a receipt with the package it names.
    *
    * @throws PackageRejectedException with stage STRUCTURE or HEADER_SIGNATURE
    * @throws MlatTransportException IO_FAILURE when the file cannot be read
    */
-  public PackageHeader verifyHeaderSignature(Path packageFile) throws MlatTransportException {
+  public VerifiedHeader verifyHeaderSignature(Path packageFile) throws MlatTransportException {
     Objects.requireNonNull(packageFile, "packageFile");
     try {
-      return checkSigned(ZipStructure.read(packageFile, limits)).header();
+      ZipStructure structure = ZipStructure.read(packageFile, limits);
+      Signed signed = checkSigned(structure);
+      return new VerifiedHeader(signed.header(), signed.signer(), signed.headerSha256(), structure.fileSize());
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
           + e.getMessage(), e);
     }
   }
 
-  /** What stage 2 verified. */
-  private record Signed(PackageHeader header, TrustReport signer) {}
+  /** What stage 2 verified, and the header digest (the package's identity). */
+  private record Signed(PackageHeader header, TrustReport signer, String headerSha256) {}
 
   private Signed checkSigned(ZipStructure structure) throws PackageRejectedException, IOException {
     structure.checkMimetype();
@@ -117,18 +126,20 @@ public final class PackageGateway {
       throw new PackageRejectedException(TransportErrorCode.PACKAGE_HEADER_MALFORMED, PipelineStage.HEADER_SIGNATURE,
           "header.json: " + e.getMessage());
     }
-    return new Signed(header, verifySignature(header, headerBytes, signature));
+    TrustReport signer = verifySignature(header, headerBytes, signature);
+    return new Signed(header, signer, HexFormat.of().formatHex(PackageFiles.sha256().digest(headerBytes)));
   }
 
   /**
    * Stages 1 and 2 with the checked structure, for the opener: the header and its signer are
-   * verified; the pass that hashes the file and its entries runs on ({@code digests}), so that the
+   * verified; the pass that computes the entries' CRC-32 runs on ({@code digests}), so that the
    * opener can decrypt meanwhile. The caller cancels {@code digests} when done.
    */
-  record Checked(ZipStructure structure, PackageHeader header, TrustReport signer, ZipStructure.PendingDigests digests) {
-    /** The verified header, once the pass over the file has ended. */
-    VerifiedHeader verified() throws IOException {
-      return new VerifiedHeader(header, signer, digests.get().packageSha256(), structure.fileSize());
+  record Checked(ZipStructure structure, PackageHeader header, TrustReport signer, String headerSha256,
+      ZipStructure.PendingDigests digests) {
+    /** The verified header. */
+    VerifiedHeader verified() {
+      return new VerifiedHeader(header, signer, headerSha256, structure.fileSize());
     }
   }
 
@@ -137,7 +148,7 @@ public final class PackageGateway {
     try {
       ZipStructure structure = ZipStructure.read(packageFile, limits);
       Signed signed = checkSigned(structure);
-      return new Checked(structure, signed.header(), signed.signer(), structure.startDigests());
+      return new Checked(structure, signed.header(), signed.signer(), signed.headerSha256(), structure.startDigests());
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
           + e.getMessage(), e);
@@ -201,17 +212,25 @@ public final class PackageGateway {
     return structure.entries().subList(1, structure.entries().size() - 2);
   }
 
-  /** Stage 3, the entries' digests: each entry's SHA-256 (and CRC) as the header lists it. */
+  /** Stage 3, the entries' CRC-32: each entry's bytes against the CRC its ZIP records carry. */
   static void compareDigests(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests)
       throws PackageRejectedException {
-    List<ZipStructure.Entry> entries = listedEntries(structure);
-    for (int i = 0; i < entries.size(); i++) {
-      ZipStructure.Entry e = entries.get(i);
-      ZipStructure.EntryDigest digest = digests.entries().get(e.name());
-      if (!digest.sha256().equals(header.entries().get(i).sha256()) || digest.crc() != e.crc()) {
+    for (ZipStructure.Entry e : structure.entries()) {
+      Long crc = digests.crcs().get(e.name());
+      if (crc == null || crc != e.crc()) {
         throw new PackageRejectedException(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + e.name()
-            + " does not match the SHA-256 the header lists (or its CRC)");
+            + " does not match its CRC-32: the package was damaged or altered");
       }
+    }
+  }
+
+  /** Stage 3, message.p7m: its bytes against the SHA-256 the header lists. */
+  static void checkMessageDigest(PackageHeader header, byte[] messageEntry) throws PackageRejectedException {
+    HeaderEntry listed = header.entries().get(header.entries().size() - 1);
+    String actual = HexFormat.of().formatHex(PackageFiles.sha256().digest(messageEntry));
+    if (!listed.name().equals(ZipStructure.MESSAGE_ENTRY) || !listed.sha256().orElse("").equals(actual)) {
+      throw new PackageRejectedException(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry "
+          + ZipStructure.MESSAGE_ENTRY + " does not match the SHA-256 the header lists");
     }
   }
 

@@ -26,8 +26,8 @@ import java.util.UUID;
 public record PackageHeader(int formatVersion, UUID messageId, MessageType messageType, UUID requestId, PartyId sender,
     PartyId recipient, Optional<PartyId> originalSender, Instant created, Instant expires, List<HeaderEntry> entries) {
 
-  /** The only format version of this library. */
-  public static final int FORMAT_VERSION = 1;
+  /** The only format version of this library (docs/FORMAT.md, "Versioning"). */
+  public static final int FORMAT_VERSION = 2;
 
   /** Validates and copies. */
   public PackageHeader {

@@ -154,10 +154,10 @@ public final class PackageOpener {
         // stage 3: recipient, then the entries' names and sizes
         stage3Entries(header, structure);
         try {
-          // The digests of the entries come from a pass over the file that runs beside stages 3-6
+          // The entries' CRC-32 come from a pass over the file that runs beside stages 3-6
           // (PackageGateway.Checked). They are compared before any outcome is returned and before
           // any other refusal is reported, so the result is the one of the pipeline run in order:
-          // a package whose entries do not match its header is refused at stage 3, whatever else.
+          // a package whose entries are damaged is refused at stage 3, whatever else.
           Optional<Resend> resend = stage3Rest(header, checked, now, seenMessages);
           if (resend.isPresent()) {
             return resend.get();
@@ -168,7 +168,7 @@ public final class PackageOpener {
           throw e;
         }
       } catch (PackageRejectedException e) {
-        throw e.withPackage(header, checked.digests().get().packageSha256());
+        throw e.withPackage(header, checked.headerSha256());
       }
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "opening " + packageFile + " failed: " + e.getMessage(), e);
@@ -185,11 +185,7 @@ public final class PackageOpener {
     PartyId innerSender = relayed ? header.originalSender().get() : header.sender();
     byte[] sealed = structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY));
     // message.p7m is small: its digest is compared on the bytes read, before they are parsed
-    HeaderEntry listedMessage = header.entries().get(header.entries().size() - 1);
-    if (!java.util.HexFormat.of().formatHex(PackageFiles.sha256().digest(sealed)).equals(listedMessage.sha256())) {
-      throw reject(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + ZipStructure.MESSAGE_ENTRY
-          + " does not match the SHA-256 the header lists");
-    }
+    PackageGateway.checkMessageDigest(header, sealed);
     CmsLimits cms = CmsLimits.defaults().withMaxMessageBytes(Math.max(limits.maxMessageBytes(), 1));
     Opener opener = new Opener(innerRecipient, new CmsDecryptor(policy, keyRing, cms),
         new CmsSignatureVerifier(policy, trust.asSignerTrust(), clock, cms, TimestampVerifier.builder(trust).clock(clock).build()));
@@ -236,9 +232,8 @@ public final class PackageOpener {
       throws MlatTransportException, IOException {
     Optional<SeenMessage> earlier = seen.find(header.messageId().toString());
     if (earlier.isPresent()) {
-      ZipStructure.Digests digests = checked.digests().get();
-      PackageGateway.compareDigests(header, checked.structure(), digests);
-      if (earlier.get().sameBytes(digests.packageSha256())) {
+      PackageGateway.compareDigests(header, checked.structure(), checked.digests().get());
+      if (earlier.get().sameBytes(checked.headerSha256())) {
         return Optional.of(new Resend(header, earlier.get()));
       }
       throw reject(TransportErrorCode.PACKAGE_RESEND_CONFLICT, PipelineStage.ENTRIES, "message " + header.messageId()
@@ -339,7 +334,7 @@ public final class PackageOpener {
       }
       moved = true;
       var report = new VerificationReport(verifiedHeader.headerSigner(), opened.signers(), header.relayed(), now);
-      return new VerifiedPackage(header, message, finalList, report, verifiedHeader.packageSha256(), structure.fileSize(),
+      return new VerifiedPackage(header, message, finalList, report, verifiedHeader.headerSha256(), structure.fileSize(),
           opened.signedData(), destination);
     } finally {
       if (!moved) {

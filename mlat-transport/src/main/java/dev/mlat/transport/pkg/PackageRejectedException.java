@@ -18,7 +18,7 @@ public final class PackageRejectedException extends MlatTransportException {
 
   private final PipelineStage stage;
   private final transient PackageHeader header;
-  private final String packageSha256;
+  private final String headerSha256;
 
   /**
    * @param errorCode why the package was refused
@@ -40,15 +40,15 @@ public final class PackageRejectedException extends MlatTransportException {
         + (cause instanceof MlatException m ? " (" + m.errorCode().code() + ")" : ""), cause);
     this.stage = stage;
     this.header = null;
-    this.packageSha256 = null;
+    this.headerSha256 = null;
   }
 
-  private PackageRejectedException(PackageRejectedException e, PackageHeader header, String packageSha256) {
+  private PackageRejectedException(PackageRejectedException e, PackageHeader header, String headerSha256) {
     super(e.errorCode(), e.messageWithoutCode(), e.getCause());
     setStackTrace(e.getStackTrace());
     this.stage = e.stage;
     this.header = header;
-    this.packageSha256 = packageSha256;
+    this.headerSha256 = headerSha256;
   }
 
   /**
@@ -69,8 +69,8 @@ public final class PackageRejectedException extends MlatTransportException {
   }
 
   /** The SHA-256 of the package bytes, when the rejection came at stage 3 or later. */
-  public Optional<String> packageSha256() {
-    return Optional.ofNullable(packageSha256);
+  public Optional<String> headerSha256() {
+    return Optional.ofNullable(headerSha256);
   }
 
   /** The stage that refused the package. */

@@ -42,6 +42,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 /**
  * Seals a lifecycle message and its attachments into a package (docs/FORMAT.md): each attachment
@@ -131,12 +133,12 @@ public final class PackageSealer {
         String entry = MessageDocument.entryName(i);
         AttachmentKey key = AttachmentKey.generate(random);
         SegmentManifest[] sealed = new SegmentManifest[1];
-        PackageWriter.Written w;
+        long size;
         try (InputStream in = a.open()) {
-          w = writer.entry(entry, out -> sealed[0] = segments.seal(key, in, out));
+          size = writer.entry(entry, out -> sealed[0] = segments.seal(key, in, out));
         }
         manifest.add(new ManifestEntry(a.id(), entry, a.name(), a.mediaType(), sealed[0], key));
-        entries.add(new HeaderEntry(entry, w.size(), w.sha256()));
+        entries.add(HeaderEntry.attachment(entry, size));
       }
       AttachmentReferences.mismatch(message, manifest).ifPresent(why -> {
         throw new IllegalArgumentException("the attachments do not match the message: " + why);
@@ -145,8 +147,7 @@ public final class PackageSealer {
       byte[] sealedMessage = new Sealer(issuerSigner).seal(
           new SealBinding(message.header().sender(), message.header().recipient(), message.header().messageId()),
           document, encryptor).bytes();
-      var w = writer.entry(ZipStructure.MESSAGE_ENTRY, sealedMessage);
-      entries.add(new HeaderEntry(ZipStructure.MESSAGE_ENTRY, w.size(), w.sha256()));
+      entries.add(messageEntry(writer, sealedMessage));
       return new PackageHeader(PackageHeader.FORMAT_VERSION, message.header().messageId(), message.messageType(),
           message.header().requestId(), message.header().sender(), message.header().recipient(), Optional.empty(), now,
           now.plus(validity), entries);
@@ -210,26 +211,27 @@ public final class PackageSealer {
     }
     List<HeaderEntry> originalAttachments = original.entries().subList(0, original.entries().size() - 1);
     List<ZipStructure.Entry> sourceAttachments = source.attachmentEntries();
-    if (sourceAttachments.size() != originalAttachments.size()) {
-      throw new IllegalArgumentException("the original package does not hold the opened package's attachments");
+    if (sourceAttachments.size() != originalAttachments.size() || !headerSha256(source).equals(opened.headerSha256())) {
+      throw new IllegalArgumentException("the original package is not the one that was opened (another header)");
     }
     CmsEncryptor encryptor = encryptorFor(to);
     return write(target, (writer, now) -> {
       List<HeaderEntry> entries = new ArrayList<>();
       for (int i = 0; i < sourceAttachments.size(); i++) {
         ZipStructure.Entry e = sourceAttachments.get(i);
-        PackageWriter.Written w;
-        try (InputStream in = source.open(e)) {
-          w = writer.entry(e.name(), in);
+        CRC32 crc = new CRC32();
+        long size;
+        try (InputStream in = new CheckedInputStream(source.open(e), crc)) {
+          size = writer.entry(e.name(), in);
         }
         HeaderEntry expected = originalAttachments.get(i);
-        if (!expected.name().equals(e.name()) || expected.size() != w.size() || !expected.sha256().equals(w.sha256())) {
-          throw new IllegalArgumentException("the original package's entry " + e.name() + " is not the one that was opened");
+        if (!expected.name().equals(e.name()) || expected.size() != size || crc.getValue() != e.crc()) {
+          throw new IllegalArgumentException("the original package's entry " + e.name() + " is not the one that was opened"
+              + " (its size or CRC-32 differs)");
         }
-        entries.add(new HeaderEntry(e.name(), w.size(), w.sha256()));
+        entries.add(HeaderEntry.attachment(e.name(), size));
       }
-      var w = writer.entry(ZipStructure.MESSAGE_ENTRY, encryptor.encrypt(opened.signedMessage()));
-      entries.add(new HeaderEntry(ZipStructure.MESSAGE_ENTRY, w.size(), w.sha256()));
+      entries.add(messageEntry(writer, encryptor.encrypt(opened.signedMessage())));
       return new PackageHeader(PackageHeader.FORMAT_VERSION, original.messageId(), original.messageType(), original.requestId(),
           transportParty, to, Optional.of(opened.message().header().sender()), now, now.plus(validity), entries);
     });
@@ -250,16 +252,18 @@ public final class PackageSealer {
     try {
       Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       PackageHeader header;
+      byte[] headerBytes;
       try (PackageWriter writer = new PackageWriter(temporary, now)) {
         writer.mimetype();
         header = body.write(writer, now);
-        byte[] headerBytes = HeaderJson.write(header);
+        headerBytes = HeaderJson.write(header);
         byte[] signature = transportSigner.sign(headerBytes, Encapsulation.DETACHED);
         writer.entry(ZipStructure.HEADER_ENTRY, headerBytes);
         writer.entry(ZipStructure.SIGNATURE_ENTRY, signature);
         writer.finish();
       }
-      String sha256 = PackageFiles.sha256(temporary);
+      // the package's identity is its header digest: no pass over the whole file (docs/FORMAT.md)
+      String sha256 = sha256Hex(headerBytes);
       long size = Files.size(temporary);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       done = true;
@@ -269,6 +273,20 @@ public final class PackageSealer {
         PackageFiles.deleteQuietly(temporary);
       }
     }
+  }
+
+  /** Writes message.p7m and lists it with its SHA-256, taken over the bytes held. */
+  private static HeaderEntry messageEntry(PackageWriter writer, byte[] sealedMessage) throws IOException {
+    return HeaderEntry.message(writer.entry(ZipStructure.MESSAGE_ENTRY, sealedMessage), sha256Hex(sealedMessage));
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    return java.util.HexFormat.of().formatHex(PackageFiles.sha256().digest(bytes));
+  }
+
+  /** The header digest of a package whose structure was read. */
+  private static String headerSha256(ZipStructure structure) throws IOException {
+    return sha256Hex(structure.readSmall(structure.entry(ZipStructure.HEADER_ENTRY)));
   }
 
   private CmsEncryptor encryptorFor(PartyId recipient) throws MlatCryptoException {

@@ -10,16 +10,16 @@ import java.util.UUID;
  *
  * @param messageId the message id
  * @param messageType the message type
- * @param packageSha256 lower-case hex SHA-256 of the package bytes (what a positive receipt names)
+ * @param headerSha256 lower-case hex SHA-256 of the package bytes (what a positive receipt names)
  * @param size the package's size in bytes
  * @param header the header written
  */
-public record SealedPackage(UUID messageId, MessageType messageType, String packageSha256, long size, PackageHeader header) {
+public record SealedPackage(UUID messageId, MessageType messageType, String headerSha256, long size, PackageHeader header) {
   /** Validates. */
   public SealedPackage {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(messageType, "messageType");
-    Objects.requireNonNull(packageSha256, "packageSha256");
+    Objects.requireNonNull(headerSha256, "headerSha256");
     Objects.requireNonNull(header, "header");
   }
 }

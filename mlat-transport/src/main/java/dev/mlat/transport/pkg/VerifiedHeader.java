@@ -10,14 +10,14 @@ import java.util.Objects;
  *
  * @param header the parsed header
  * @param headerSigner the trust report of header.p7s's signer (with the revocation data used)
- * @param packageSha256 lower-case hex SHA-256 of the package file
+ * @param headerSha256 lower-case hex SHA-256 of the package file
  * @param packageSize its size in bytes
  */
-public record VerifiedHeader(PackageHeader header, TrustReport headerSigner, String packageSha256, long packageSize) {
+public record VerifiedHeader(PackageHeader header, TrustReport headerSigner, String headerSha256, long packageSize) {
   /** Validates. */
   public VerifiedHeader {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(headerSigner, "headerSigner");
-    Objects.requireNonNull(packageSha256, "packageSha256");
+    Objects.requireNonNull(headerSha256, "headerSha256");
   }
 }

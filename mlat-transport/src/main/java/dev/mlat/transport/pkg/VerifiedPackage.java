@@ -16,18 +16,18 @@ public final class VerifiedPackage implements OpenResult {
   private final LifecycleMessage message;
   private final List<ReceivedAttachment> attachments;
   private final VerificationReport report;
-  private final String packageSha256;
+  private final String headerSha256;
   private final long packageSize;
   private final byte[] signedMessage;
   private final Path folder;
 
   VerifiedPackage(PackageHeader header, LifecycleMessage message, List<ReceivedAttachment> attachments, VerificationReport report,
-      String packageSha256, long packageSize, byte[] signedMessage, Path folder) {
+      String headerSha256, long packageSize, byte[] signedMessage, Path folder) {
     this.header = Objects.requireNonNull(header, "header");
     this.message = Objects.requireNonNull(message, "message");
     this.attachments = List.copyOf(attachments);
     this.report = Objects.requireNonNull(report, "report");
-    this.packageSha256 = Objects.requireNonNull(packageSha256, "packageSha256");
+    this.headerSha256 = Objects.requireNonNull(headerSha256, "headerSha256");
     this.packageSize = packageSize;
     this.signedMessage = signedMessage.clone();
     this.folder = Objects.requireNonNull(folder, "folder");
@@ -54,8 +54,8 @@ public final class VerifiedPackage implements OpenResult {
   }
 
   /** Lower-case hex SHA-256 of the package bytes as received (a positive receipt names it). */
-  public String packageSha256() {
-    return packageSha256;
+  public String headerSha256() {
+    return headerSha256;
   }
 
   /** The package's size in bytes. */
@@ -79,6 +79,6 @@ public final class VerifiedPackage implements OpenResult {
   @Override
   public String toString() {
     return "VerifiedPackage[" + header.messageId() + ", " + header.messageType().wireName() + ", " + attachments.size()
-        + " attachments, sha256=" + packageSha256 + "]";
+        + " attachments, sha256=" + headerSha256 + "]";
   }
 }

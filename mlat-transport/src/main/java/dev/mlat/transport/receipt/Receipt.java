@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param receiptId this receipt's id
  * @param status accepted or rejected
  * @param messageId the received message id (absent in a negative receipt when the header could not be read)
- * @param packageSha256 lower-case hex SHA-256 of the received package bytes
+ * @param headerSha256 lower-case hex SHA-256 of the received package bytes
  * @param receiver the party that received the package and signs the receipt
  * @param sender the package's sender, when known
  * @param received when the receiver decided
@@ -21,7 +21,7 @@ import java.util.UUID;
  * @param stage for a negative receipt: the pipeline stage (1 to 6) that refused the package
  * @param auditHead the receiver's signed audit-chain head, when its ledger provides one
  */
-public record Receipt(UUID receiptId, ReceiptStatus status, Optional<UUID> messageId, String packageSha256, PartyId receiver,
+public record Receipt(UUID receiptId, ReceiptStatus status, Optional<UUID> messageId, String headerSha256, PartyId receiver,
     Optional<PartyId> sender, Instant received, Optional<String> errorCode, Optional<Integer> stage, Optional<AuditHead> auditHead) {
 
   /** Validates. */
@@ -29,15 +29,15 @@ public record Receipt(UUID receiptId, ReceiptStatus status, Optional<UUID> messa
     Objects.requireNonNull(receiptId, "receiptId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(messageId, "messageId");
-    Objects.requireNonNull(packageSha256, "packageSha256");
+    Objects.requireNonNull(headerSha256, "headerSha256");
     Objects.requireNonNull(receiver, "receiver");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(received, "received");
     Objects.requireNonNull(errorCode, "errorCode");
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(auditHead, "auditHead");
-    if (!packageSha256.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("packageSha256 must be 64 lower-case hex digits");
+    if (!headerSha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("headerSha256 must be 64 lower-case hex digits");
     }
     if (status == ReceiptStatus.ACCEPTED && (messageId.isEmpty() || errorCode.isPresent() || stage.isPresent())) {
       throw new IllegalArgumentException("a positive receipt names the message id and no error");

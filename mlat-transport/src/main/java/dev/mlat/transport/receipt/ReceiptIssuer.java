@@ -64,7 +64,7 @@ public final class ReceiptIssuer {
     if (!h.recipient().equals(self)) {
       throw new IllegalArgumentException("the package was opened by " + h.recipient() + ", this issuer signs as " + self);
     }
-    return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.ACCEPTED, Optional.of(h.messageId()), received.packageSha256(), self,
+    return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.ACCEPTED, Optional.of(h.messageId()), received.headerSha256(), self,
         Optional.of(h.sender()), clock.instant(), Optional.empty(), Optional.empty(), auditHead));
   }
 
@@ -75,11 +75,11 @@ public final class ReceiptIssuer {
    *
    * @throws MlatCryptoException when signing fails
    */
-  public byte[] accepted(UUID messageId, PartyId sender, String packageSha256, Optional<AuditHead> auditHead)
+  public byte[] accepted(UUID messageId, PartyId sender, String headerSha256, Optional<AuditHead> auditHead)
       throws MlatCryptoException {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(sender, "sender");
-    return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.ACCEPTED, Optional.of(messageId), packageSha256, self,
+    return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.ACCEPTED, Optional.of(messageId), headerSha256, self,
         Optional.of(sender), clock.instant(), Optional.empty(), Optional.empty(), auditHead));
   }
 
@@ -94,13 +94,13 @@ public final class ReceiptIssuer {
    * @param rejection why it was refused
    * @param messageId the message id, when the header could be read
    * @param sender the sender, when the header could be read
-   * @param packageSha256 lower-case hex SHA-256 of the received bytes
+   * @param headerSha256 the refused package's header digest (docs/FORMAT.md, "Receipts")
    * @throws MlatCryptoException when signing fails
    */
-  public byte[] rejected(PackageRejectedException rejection, Optional<UUID> messageId, Optional<PartyId> sender, String packageSha256,
+  public byte[] rejected(PackageRejectedException rejection, Optional<UUID> messageId, Optional<PartyId> sender, String headerSha256,
       Optional<AuditHead> auditHead) throws MlatCryptoException {
     Objects.requireNonNull(rejection, "rejection");
-    return rejected(messageId, sender, packageSha256, rejection.errorCode(), Optional.of(rejection.stage()), auditHead);
+    return rejected(messageId, sender, headerSha256, rejection.errorCode(), Optional.of(rejection.stage()), auditHead);
   }
 
   /**
@@ -110,31 +110,33 @@ public final class ReceiptIssuer {
    *
    * @param messageId the message id, when known
    * @param sender the sender, when known
-   * @param packageSha256 lower-case hex SHA-256 of the received bytes
+   * @param headerSha256 the refused package's header digest (docs/FORMAT.md, "Receipts")
    * @param code why (a transport or lifecycle error code)
    * @param stage the pipeline stage that refused it, if the pipeline did
    * @throws MlatCryptoException when signing fails
    */
-  public byte[] rejected(Optional<UUID> messageId, Optional<PartyId> sender, String packageSha256, ErrorCode code,
+  public byte[] rejected(Optional<UUID> messageId, Optional<PartyId> sender, String headerSha256, ErrorCode code,
       Optional<PipelineStage> stage, Optional<AuditHead> auditHead) throws MlatCryptoException {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(stage, "stage");
-    return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.REJECTED, messageId, packageSha256, self, sender, clock.instant(),
+    return sign(new Receipt(UUID.randomUUID(), ReceiptStatus.REJECTED, messageId, headerSha256, self, sender, clock.instant(),
         Optional.of(code.code()), stage.map(PipelineStage::number), auditHead));
   }
 
   /**
    * A negative receipt for a refused package, naming the message id and sender when the rejection
-   * carries the verified header (stage 3 or later), else only the package's SHA-256.
+   * carries the verified header (stage 3 or later), else only the package's digest.
    *
-   * @param receivedPackageSha256 lower-case hex SHA-256 of the received bytes (used when the rejection does not carry it)
+   * @param receivedPackageSha256 used when the rejection does not carry the header digest (a package
+   *     refused at stage 1 or 2): the SHA-256 of its header.json entry when it could be read, else of
+   *     the whole file as received (docs/FORMAT.md, "Receipts")
    * @throws MlatCryptoException when signing fails
    */
   public byte[] rejected(PackageRejectedException rejection, String receivedPackageSha256, Optional<AuditHead> auditHead)
       throws MlatCryptoException {
     Objects.requireNonNull(rejection, "rejection");
     return rejected(rejection, rejection.header().map(PackageHeader::messageId), rejection.header().map(PackageHeader::sender),
-        rejection.packageSha256().orElse(receivedPackageSha256), auditHead);
+        rejection.headerSha256().orElse(receivedPackageSha256), auditHead);
   }
 
   /**
@@ -147,7 +149,7 @@ public final class ReceiptIssuer {
   public SeenMessage record(SeenMessageStore store, VerifiedPackage received, byte[] receipt) throws MlatTransportException {
     Objects.requireNonNull(store, "store");
     Instant now = clock.instant();
-    return store.recordIfAbsent(new SeenMessage(received.header().messageId().toString(), received.packageSha256(), receipt, now));
+    return store.recordIfAbsent(new SeenMessage(received.header().messageId().toString(), received.headerSha256(), receipt, now));
   }
 
   private byte[] sign(Receipt receipt) throws MlatCryptoException {

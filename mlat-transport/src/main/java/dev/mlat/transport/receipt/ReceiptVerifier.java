@@ -45,7 +45,7 @@ public final class ReceiptVerifier {
 
   /** {@link #check(byte[], PartyId, UUID, String)} for what {@code sent} describes. */
   public VerifiedReceipt check(byte[] receipt, SealedPackage sent) throws MlatTransportException {
-    return check(receipt, sent.header().recipient(), sent.messageId(), sent.packageSha256());
+    return check(receipt, sent.header().recipient(), sent.messageId(), sent.headerSha256());
   }
 
   /**
@@ -91,9 +91,9 @@ public final class ReceiptVerifier {
       throw new MlatTransportException(TransportErrorCode.RECEIPT_MISMATCH, "the receipt is from " + content.receiver()
           + ", the package was sent to " + receiver);
     }
-    if (!content.packageSha256().equalsIgnoreCase(sentPackageSha256)) {
+    if (!content.headerSha256().equalsIgnoreCase(sentPackageSha256)) {
       throw new MlatTransportException(TransportErrorCode.RECEIPT_MISMATCH, "the receipt names package SHA-256 "
-          + content.packageSha256() + ", the package sent has " + sentPackageSha256);
+          + content.headerSha256() + ", the package sent has " + sentPackageSha256);
     }
     if (content.messageId().isPresent() ? !content.messageId().get().equals(sentMessageId)
         : content.status() == ReceiptStatus.ACCEPTED) {

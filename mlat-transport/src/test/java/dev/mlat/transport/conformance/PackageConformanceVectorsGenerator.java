@@ -232,8 +232,9 @@ public final class PackageConformanceVectorsGenerator {
     ReceiptIssuer usReceipts = new ReceiptIssuer(US_DOJ, signer(US_DOJ, Family.RSA_3072), SEAL_CLOCK);
     byte[] requestReceipt = usReceipts.accepted(requestOpened, Optional.empty());
     valid("valid-resend", "valid-request's package received a second time: the reader's seen-id store holds its message id with the same"
-            + " package SHA-256, so the result is a resend answered with the stored receipt (nothing is delivered again)",
-        requestPackage, US, Map.of("receipt.p7s", requestReceipt), seen(requestOpened.header().messageId(), sha256(requestBytes), "receipt.p7s"));
+            + " header digest, so the result is a resend answered with the stored receipt (nothing is delivered again)",
+        requestPackage, US, Map.of("receipt.p7s", requestReceipt), seen(requestOpened.header().messageId(), requestOpened.headerSha256(),
+            "receipt.p7s"));
 
     // ---- stage 1: structure
     reject("reject-truncated", "the package cut short: no end-of-central-directory record", "the last 100 bytes removed",
@@ -287,17 +288,21 @@ public final class PackageConformanceVectorsGenerator {
     // ---- stage 3: recipient, entries, resend, validity
     reject("reject-wrong-recipient", "a package for US-DOJ opened by DE-BFJ", "nothing in the package: valid-request opened by DE-BFJ",
         requestPackage, DE, "PACKAGE_WRONG_RECIPIENT", 3);
-    reject("reject-entry-mismatch", "an attachment entry changed in transit", "one bit of attachments/1 flipped (its SHA-256 no longer the"
-            + " header's)",
-        zip("entry-mismatch", replace(entries(requestPackage), "attachments/1", flip(item(entries(requestPackage), "attachments/1").bytes(), 100)),
-            null), US, "PACKAGE_ENTRY_MISMATCH", 3);
+    reject("reject-entry-mismatch", "an attachment entry damaged in transit", "one bit of attachments/1 flipped in place (byte 100 of its"
+            + " data): its bytes no longer match the CRC-32 its ZIP records carry",
+        damage("entry-mismatch", requestPackage, "attachments/1", 100), US, "PACKAGE_ENTRY_MISMATCH", 3);
+    reject("reject-attachment-altered", "an attachment entry altered with its ZIP CRC-32 made right", "one bit of attachments/1 flipped"
+            + " (byte 100) and the package written again, so every ZIP record matches: format 2's header lists no attachment digest,"
+            + " and the segment's GCM tag in the signed manifest refuses it (detail SEGMENT_AUTHENTICATION_FAILED)",
+        zip("attachment-altered", replace(entries(requestPackage), "attachments/1",
+            flip(item(entries(requestPackage), "attachments/1").bytes(), 100)), null), US, "PACKAGE_ATTACHMENT_MISMATCH", 6);
     Path prior = seal(sealer(FR_MOJ, Family.ECDSA_P256, US, SEAL_CLOCK, 0), request, List.of(source("A1", "ordonnance.pdf", order)), "prior");
     byte[] priorReceipt = usReceipts.accepted((VerifiedPackage) openAs(US, prior), Optional.empty());
     reject("reject-resend-conflict", "a message id received before with other bytes", "nothing in the package (valid-request); the reader"
             + " already received message " + requestMessageId + " as another package (the same message sealed again: other keys, other"
-            + " bytes), whose SHA-256 and receipt the opener's seen-id store holds (opener.seen)",
+            + " bytes, another header digest), whose header digest and receipt the opener's seen-id store holds (opener.seen)",
         requestPackage, US, Map.of("prior-receipt.p7s", priorReceipt), "PACKAGE_RESEND_CONFLICT", 3,
-        seen(requestMessageId, sha256(Files.readAllBytes(prior)), "prior-receipt.p7s"));
+        seen(requestMessageId, headerSha256(prior), "prior-receipt.p7s"));
     reject("reject-expired", "a package past its expiry", "sealed on 2026-11-01T00:00:00Z with a validity of 7 days: expired on"
             + " 2026-11-08T00:00:00Z",
         seal(sealer(FR_MOJ, Family.ECDSA_P256, US, Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC), 0),
@@ -375,7 +380,7 @@ public final class PackageConformanceVectorsGenerator {
       openAs(US, entryMismatch);
       throw new IllegalStateException("reject-entry-mismatch opened");
     } catch (PackageRejectedException e) {
-      negative = usReceipts.rejected(e, sha256(Files.readAllBytes(entryMismatch)), Optional.empty());
+      negative = usReceipts.rejected(e, headerSha256(entryMismatch), Optional.empty());
     }
     receipt("valid-receipt-rejected", "US-DOJ's negative receipt for reject-entry-mismatch's package (PACKAGE_ENTRY_MISMATCH, stage 3)",
         "nothing", negative, "reject-entry-mismatch", US_DOJ, null);
@@ -386,7 +391,7 @@ public final class PackageConformanceVectorsGenerator {
         new ReceiptIssuer(US_DOJ, signer(DE_BFJ, Family.ECDSA_P256), SEAL_CLOCK).accepted(requestOpened, Optional.empty()), "valid-request",
         US_DOJ, "RECEIPT_SIGNATURE_INVALID");
     receipt("reject-receipt-mismatch", "US-DOJ's valid receipt for another package of the same message id",
-        "the receipt of the package of reject-resend-conflict's prior delivery, checked against valid-request (another package SHA-256)",
+        "the receipt of the package of reject-resend-conflict's prior delivery, checked against valid-request (another header digest)",
         priorReceipt, "valid-request", US_DOJ, "RECEIPT_MISMATCH");
   }
 
@@ -591,6 +596,26 @@ public final class PackageConformanceVectorsGenerator {
     return copy;
   }
 
+  /** A package's header digest: the SHA-256 of its header.json entry. */
+  private static String headerSha256(Path file) throws Exception {
+    return sha256(item(entries(file), "header.json").bytes());
+  }
+
+  /** A copy of {@code in} with one bit of {@code entry}'s data flipped in place: every ZIP record (and its CRC) unchanged. */
+  private Path damage(String name, Path in, String entry, long index) throws Exception {
+    Path file = work.resolve(name + ".mlat");
+    Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    var e = dev.mlat.transport.pkg.internal.ZipStructure.read(file, dev.mlat.transport.pkg.PackageLimits.defaults()).entry(entry);
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      var one = java.nio.ByteBuffer.allocate(1);
+      channel.read(one, e.dataOffset() + index);
+      one.put(0, (byte) (one.get(0) ^ 0x01)).rewind();
+      channel.write(one, e.dataOffset() + index);
+    }
+    return file;
+  }
+
   private static PackageHeader header(Path file) throws Exception {
     return HeaderJson.read(item(entries(file), "header.json").bytes(), 10_000);
   }
@@ -606,7 +631,7 @@ public final class PackageConformanceVectorsGenerator {
     List<dev.mlat.transport.pkg.HeaderEntry> listed = new ArrayList<>();
     for (Item i : items) {
       if (!List.of("mimetype", "header.json", "header.p7s").contains(i.name())) {
-        listed.add(new dev.mlat.transport.pkg.HeaderEntry(i.name(), i.bytes().length, sha256(i.bytes())));
+        listed.add(dev.mlat.transport.pkg.PackageFixture.listed(i.name(), i.bytes()));
       }
     }
     PackageHeader changed = headerChange.apply(new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(),
@@ -697,7 +722,7 @@ public final class PackageConformanceVectorsGenerator {
   private static Map<String, Object> seen(UUID messageId, String sha256, String receiptFile) {
     var s = new LinkedHashMap<String, Object>();
     s.put("messageId", messageId.toString());
-    s.put("packageSha256", sha256);
+    s.put("headerSha256", sha256);
     s.put("receipt", receiptFile);
     return s;
   }
@@ -822,7 +847,7 @@ public final class PackageConformanceVectorsGenerator {
     a.put("package", "../" + acknowledgedVector + "/package.mlat");
     a.put("receiver", receiver.toString());
     a.put("messageId", h.messageId().toString());
-    a.put("packageSha256", sha256(Files.readAllBytes(acknowledged)));
+    a.put("headerSha256", headerSha256(acknowledged));
     v.put("acknowledges", a);
     JsonNode node = json.valueToTree(v);
     var expected = new LinkedHashMap<String, Object>();
@@ -836,7 +861,7 @@ public final class PackageConformanceVectorsGenerator {
       expected.put("status", r.status().name().toLowerCase(Locale.ROOT));
       expected.put("receiver", r.receiver().toString());
       expected.put("messageId", r.messageId().map(Object::toString).orElse(null));
-      expected.put("packageSha256", r.packageSha256());
+      expected.put("headerSha256", r.headerSha256());
       r.errorCode().ifPresent(c -> expected.put("errorCode", c));
       r.stage().ifPresent(s -> expected.put("stage", s));
     } catch (MlatTransportException e) {

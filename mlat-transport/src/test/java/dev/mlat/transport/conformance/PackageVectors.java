@@ -82,6 +82,15 @@ final class PackageVectors {
     return stage.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /** A package's header digest (its identity), read with the JDK's own ZIP reader: the SHA-256 of its header.json entry. */
+  static String headerSha256(java.nio.file.Path pkg) throws java.io.IOException {
+    try (var zip = new java.util.zip.ZipFile(pkg.toFile())) {
+      try (var in = zip.getInputStream(zip.getEntry("header.json"))) {
+        return sha256(in.readAllBytes());
+      }
+    }
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -98,7 +107,7 @@ final class PackageVectors {
     JsonNode o = v.path("opener");
     for (JsonNode seen : o.path("seen")) {
       byte[] receipt = Files.readAllBytes(vectorDir.resolve(seen.get("receipt").asText()));
-      store.recordIfAbsent(new SeenMessage(seen.get("messageId").asText(), seen.get("packageSha256").asText(), receipt,
+      store.recordIfAbsent(new SeenMessage(seen.get("messageId").asText(), seen.get("headerSha256").asText(), receipt,
           ConformancePki.VERIFICATION_TIME.minusSeconds(600)));
     }
     Level level = Level.valueOf(o.path("requestLevel").asText("issued").toUpperCase(Locale.ROOT));
@@ -134,6 +143,6 @@ final class PackageVectors {
   static VerifiedReceipt checkReceipt(ConformancePki pki, JsonNode v, byte[] receipt) throws MlatTransportException {
     JsonNode a = v.get("acknowledges");
     return new ReceiptVerifier(pki.trustVerifier(), ConformancePki.verificationClock())
-        .check(receipt, party(a.get("receiver").asText()), UUID.fromString(a.get("messageId").asText()), a.get("packageSha256").asText());
+        .check(receipt, party(a.get("receiver").asText()), UUID.fromString(a.get("messageId").asText()), a.get("headerSha256").asText());
   }
 }

@@ -156,8 +156,8 @@ class ExchangeServiceTest {
     assertThat(de.ledger.seenMessages().find(messageId.toString())).contains(before);
     assertThat(de.deliveries(messageId.toString())).isEqualTo(1);
     byte[] answer = Files.readAllBytes(dir.resolve("box").resolve("DE-BFJ-to-FR-MOJ-BEPI").resolve(messageId + ".receipt"));
-    OutboxEntry forgedEntry = new OutboxEntry(messageId.toString(), requestId, "DE:DE-BFJ", "REQUEST", forged.sha256(),
-        clock.instant(), clock.instant(), OutboxState.PENDING, 0, clock.instant(), java.util.Optional.empty(),
+    OutboxEntry forgedEntry = new OutboxEntry(messageId.toString(), requestId, "DE:DE-BFJ", "REQUEST", forged.headerSha256(),
+        java.util.Optional.of(forged.headerSha256()), clock.instant(), clock.instant(), OutboxState.PENDING, 0, clock.instant(), java.util.Optional.empty(),
         java.util.Optional.empty());
     CheckedReceipt checked = fr.codec.checkReceipt(answer, forgedEntry);
     assertThat(checked.positive()).isFalse();
@@ -286,7 +286,7 @@ class ExchangeServiceTest {
     byte[] answer = Files.readAllBytes(
         dir.resolve("box").resolve("FR-MOJ-BEPI-to-DE-BFJ").resolve(messageId + ".receipt"));
     OutboxEntry asSent = new OutboxEntry(messageId.toString(), requestId, "FR:FR-MOJ-BEPI",
-        "ACKNOWLEDGEMENT_OF_RECEIPT", sealed.sha256(), clock.instant(), clock.instant(), OutboxState.PENDING, 0,
+        "ACKNOWLEDGEMENT_OF_RECEIPT", sealed.headerSha256(), java.util.Optional.of(sealed.headerSha256()), clock.instant(), clock.instant(), OutboxState.PENDING, 0,
         clock.instant(), java.util.Optional.empty(), java.util.Optional.empty());
     CheckedReceipt checked = fr.codec.checkReceipt(answer, asSent);
     assertThat(checked.positive()).isFalse();

@@ -88,7 +88,7 @@ class PackagePipelineCodecTest {
     assertThat(Files.readAllBytes(inbox(FR, US).resolve(ticket.messageId() + ".receipt"))).isEqualTo(stored);
     assertThat(us.delivered).hasSize(1);
     assertThat(us.service.status(ticket.requestId()).incoming()).hasSize(1);
-    assertThat(answerFromUs(ticket.messageId(), ticket.packageSha256()).accepted()).isTrue();
+    assertThat(answerFromUs(ticket.messageId(), ticket.headerSha256()).accepted()).isTrue();
   }
 
   @Test
@@ -100,17 +100,17 @@ class PackagePipelineCodecTest {
     // the same message id sealed again: new attachment keys and signatures, so other bytes
     Path other = Files.createDirectories(dir.resolve("other"));
     SealedPackage again = fr.codec.seal(first.message(), first.sources(), US, other);
-    assertThat(again.sha256()).isNotEqualTo(ticket.packageSha256());
+    assertThat(again.headerSha256()).isNotEqualTo(ticket.headerSha256());
     Files.copy(again.file(), inbox(US, FR).resolve(ticket.messageId() + ".mlat"));
     us.service.runOnce();
 
-    VerifiedReceipt answer = answerFromUs(ticket.messageId(), again.sha256());
+    VerifiedReceipt answer = answerFromUs(ticket.messageId(), again.headerSha256());
     assertThat(answer.accepted()).isFalse();
     assertThat(answer.receipt().errorCode()).contains(TransportErrorCode.PACKAGE_RESEND_CONFLICT.code());
     assertThat(answer.receipt().stage()).contains(PipelineStage.ENTRIES.number());
     assertThat(us.delivered).hasSize(1);
     assertThat(us.ledger.inboxEntry(ticket.messageId()).orElseThrow().packageSha256()).isEqualTo(inboxDigest);
-    assertThat(us.ledger.seenMessages().find(ticket.messageId()).orElseThrow().sameBytes(ticket.packageSha256())).isTrue();
+    assertThat(us.ledger.seenMessages().find(ticket.messageId()).orElseThrow().sameBytes(ticket.headerSha256())).isTrue();
   }
 
   @Test
@@ -123,7 +123,8 @@ class PackagePipelineCodecTest {
     bytes[at] ^= 0x01;
     Path tampered = inbox(US, FR).resolve(sealed.messageId() + ".mlat");
     Files.write(tampered, bytes);
-    String tamperedSha = PackageFixture.sha256(bytes);
+    // the bit is inside message.p7m's bytes, not in the header: the receipt names the header digest
+    String tamperedSha = sealed.headerSha256();
 
     us.service.runOnce();
 
@@ -183,7 +184,7 @@ class PackagePipelineCodecTest {
     assertThat(us.ledger.seenMessages().find(sealed.messageId())).isEmpty();
 
     service.runOnce();
-    assertThat(answerFromUs(sealed.messageId(), sealed.sha256()).accepted()).isTrue();
+    assertThat(answerFromUs(sealed.messageId(), sealed.headerSha256()).accepted()).isTrue();
     assertThat(us.delivered).hasSize(1);
     assertThat(Files.exists(file)).isFalse();
   }

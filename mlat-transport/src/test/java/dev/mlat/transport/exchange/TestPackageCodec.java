@@ -169,12 +169,12 @@ public final class TestPackageCodec implements PackageCodec {
 
   private static OpenResult rejected(Optional<String> id, Optional<PartyId> sender, ErrorCode code, String why,
       String sha) {
-    return new OpenResult.Rejected(id, sender, code, Optional.empty(), why, sha);
+    return new OpenResult.Rejected(id, sender, code, Optional.empty(), why, Optional.of(sha));
   }
 
   @Override
   public byte[] receipt(OpenResult.Accepted accepted, AuditHead head) {
-    return receiptBytes(accepted.message().header().messageId().toString(), accepted.packageSha256(), true, "", head);
+    return receiptBytes(accepted.message().header().messageId().toString(), accepted.headerSha256(), true, "", head);
   }
 
   @Override

@@ -43,7 +43,7 @@ class LedgerTest {
   }
 
   static OutgoingRecord outgoing(UUID requestId, UUID messageId, String packageSha) {
-    return new OutgoingRecord(messageId.toString(), requestId, "DE:DE-BFJ", "REQUEST", packageSha,
+    return new OutgoingRecord(messageId.toString(), requestId, "DE:DE-BFJ", "REQUEST", packageSha, packageSha,
         LedgerTestSupport.START.plus(Duration.ofDays(7)), Optional.of(request(requestId, messageId)));
   }
 
@@ -52,10 +52,10 @@ class LedgerTest {
   void migrationsRunOnceAndAreRecorded(Kind kind) throws Exception {
     LedgerSettings settings = LedgerTestSupport.settings(kind, dir);
     try (Ledger ledger = LedgerTestSupport.open(settings, clock)) {
-      assertThat(ledger.schemaVersion()).isEqualTo(1);
+      assertThat(ledger.schemaVersion()).isEqualTo(2);
     }
     try (Ledger ledger = LedgerTestSupport.open(settings, clock)) {
-      assertThat(ledger.schemaVersion()).isEqualTo(1);
+      assertThat(ledger.schemaVersion()).isEqualTo(2);
     }
     try (Connection c = LedgerTestSupport.connect(settings); Statement s = c.createStatement()) {
       s.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 'x')");
@@ -63,6 +63,33 @@ class LedgerTest {
     assertThatThrownBy(() -> LedgerTestSupport.open(settings, clock))
         .isInstanceOfSatisfying(MlatTransportException.class,
             e -> assertThat(e.errorCode()).isEqualTo(TransportErrorCode.LEDGER_SCHEMA_TOO_NEW));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aVersion1LedgerMigratesToVersion2AndKeepsItsRows(Kind kind) throws Exception {
+    LedgerSettings settings = LedgerTestSupport.settings(kind, dir);
+    var v1 = dev.mlat.transport.ledger.internal.Migrations.ALL.get(0);
+    try (Connection c = LedgerTestSupport.connect(settings); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      for (String sql : v1.statements()) {
+        s.execute(sql.replace("${bytes}", kind == Kind.SQLITE ? "BLOB" : "BYTEA"));
+      }
+      s.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (1, 'v1', 'x')");
+      s.execute("INSERT INTO seen_messages (message_id, package_sha256, receipt, first_seen) VALUES ('m-old', '" + sha("old")
+          + "', " + (kind == Kind.SQLITE ? "X'01'" : "'\\x01'") + ", 0)");
+      s.execute("INSERT INTO outbox (message_id, request_id, recipient, message_type, package_sha256, created_at, expires_at,"
+          + " state, attempts, next_attempt_at, updated_at) VALUES ('o-old', '" + UUID.randomUUID() + "', 'DE:DE-BFJ',"
+          + " 'STATUS_UPDATE', '" + sha("file") + "', 0, 0, 'PENDING', 0, 0, 0)");
+    }
+    try (Ledger ledger = LedgerTestSupport.open(settings, clock)) {
+      assertThat(ledger.schemaVersion()).isEqualTo(2);
+      assertThat(ledger.seenMessages().find("m-old")).hasValueSatisfying(m -> assertThat(m.headerSha256()).isEqualTo(sha("old")));
+      assertThat(ledger.outboxEntry("o-old")).hasValueSatisfying(e -> {
+        assertThat(e.packageSha256()).isEqualTo(sha("file"));
+        assertThat(e.headerSha256()).as("sealed before format 2: no header digest").isEmpty();
+      });
+    }
   }
 
   @Test
@@ -83,7 +110,7 @@ class LedgerTest {
       assertThat(out).contains("LEDGER_LOCKED");
     }
     try (Ledger again = LedgerTestSupport.open(settings, clock)) {
-      assertThat(again.schemaVersion()).isEqualTo(1);
+      assertThat(again.schemaVersion()).isEqualTo(2);
     }
   }
 
@@ -152,7 +179,7 @@ class LedgerTest {
     try (Ledger ledger = LedgerTestSupport.open(settings, clock)) {
       UUID messageId = UUID.randomUUID();
       var ack = new OutgoingRecord(messageId.toString(), requestId, "DE:DE-BFJ", "ACKNOWLEDGEMENT_OF_RECEIPT",
-          sha("p"), clock.instant().plusSeconds(60),
+          sha("p"), sha("p"), clock.instant().plusSeconds(60),
           Optional.of(LifecycleEvent.acknowledgement(requestId, messageId, Side.REQUESTED, clock.instant())));
       assertThatThrownBy(() -> ledger.recordOutgoing(ack)).isInstanceOf(LifecycleException.class);
       assertThat(ledger.outboxEntry(messageId.toString())).isEmpty();
@@ -169,14 +196,14 @@ class LedgerTest {
     try (Ledger ledger = LedgerTestSupport.open(settings, clock)) {
       String pkg = ledger.blobs().put("pkg".getBytes(StandardCharsets.UTF_8));
       String msg = ledger.blobs().put("{}".getBytes(StandardCharsets.UTF_8));
-      IncomingRecord in = new IncomingRecord(messageId.toString(), "FR:FR-MOJ", pkg, msg,
+      IncomingRecord in = new IncomingRecord(messageId.toString(), "FR:FR-MOJ", pkg, sha("header"), msg,
           List.of(new StoredAttachment("A1", "text/plain", sha("x"), 1)), request(requestId, messageId));
       AuditHead[] seenHead = new AuditHead[1];
       SeenMessage seen = ledger.recordIncoming(in, head -> {
         seenHead[0] = head;
         return ("receipt for " + head.sequence()).getBytes(StandardCharsets.UTF_8);
       });
-      assertThat(seen.packageSha256()).isEqualTo(pkg);
+      assertThat(seen.headerSha256()).isEqualTo(sha("header"));
       assertThat(ledger.seenMessages().find(messageId.toString())).contains(seen);
       assertThat(ledger.lifecycle(requestId).orElseThrow().localSide()).isEqualTo(Side.REQUESTED);
       assertThat(ledger.recordedAuditHeads()).containsExactly(seenHead[0]);
@@ -221,7 +248,7 @@ class LedgerTest {
     try (Ledger a = LedgerTestSupport.open(settings.withNodeId("node-a"), clock);
         Ledger b = LedgerTestSupport.open(settings.withNodeId("node-b"), clock)) {
       for (int i = 0; i < messages; i++) {
-        a.recordOutgoing(new OutgoingRecord("m-" + i, UUID.randomUUID(), "DE:DE-BFJ", "STATUS_UPDATE", sha("p" + i),
+        a.recordOutgoing(new OutgoingRecord("m-" + i, UUID.randomUUID(), "DE:DE-BFJ", "STATUS_UPDATE", sha("p" + i), sha("h" + i),
             clock.instant().plusSeconds(3600), Optional.empty()));
       }
       java.util.Set<String> claimedA = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -250,7 +277,7 @@ class LedgerTest {
   void aNodeStartingAgainReleasesTheClaimsOfItsEarlierLife(Kind kind) throws Exception {
     LedgerSettings settings = LedgerTestSupport.settings(kind, dir).withNodeId("node-a");
     try (Ledger a = LedgerTestSupport.open(settings, clock)) {
-      a.recordOutgoing(new OutgoingRecord("m-1", UUID.randomUUID(), "DE:DE-BFJ", "STATUS_UPDATE", sha("p"),
+      a.recordOutgoing(new OutgoingRecord("m-1", UUID.randomUUID(), "DE:DE-BFJ", "STATUS_UPDATE", sha("p"), sha("h"),
           clock.instant().plusSeconds(3600), Optional.empty()));
       assertThat(a.claimDue(10)).hasSize(1);
       if (kind == Kind.POSTGRESQL) {

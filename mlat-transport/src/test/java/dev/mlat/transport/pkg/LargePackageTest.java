@@ -80,7 +80,7 @@ class LargePackageTest {
       assertThat(a.size()).isEqualTo(SIZE);
       assertThat(Files.size(a.file())).isEqualTo(SIZE);
       assertThat(a.sha256()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
-      assertThat(opened.packageSha256()).isEqualTo(sealed.packageSha256());
+      assertThat(opened.headerSha256()).isEqualTo(sealed.headerSha256());
     } finally {
       dev.mlat.transport.pkg.internal.PackageFiles.deleteQuietly(file);
       dev.mlat.transport.pkg.internal.PackageFiles.deleteQuietly(dir.resolve("out"));

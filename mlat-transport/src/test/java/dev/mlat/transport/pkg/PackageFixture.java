@@ -117,6 +117,21 @@ public final class PackageFixture {
     return opener(self, new InMemorySeenMessageStore(), quarantine);
   }
 
+  /** How header.json lists an entry of these bytes (format version 2: a SHA-256 for message.p7m only). */
+  public static HeaderEntry listed(String name, byte[] bytes) {
+    return name.equals(HeaderEntry.MESSAGE_ENTRY) ? HeaderEntry.message(bytes.length, sha256(bytes))
+        : HeaderEntry.attachment(name, bytes.length);
+  }
+
+  /** A package's header digest (its identity): the SHA-256 of its header.json entry, read with the JDK's ZIP reader. */
+  public static String headerSha256(java.nio.file.Path pkg) throws java.io.IOException {
+    try (var zip = new java.util.zip.ZipFile(pkg.toFile())) {
+      try (var in = zip.getInputStream(zip.getEntry("header.json"))) {
+        return sha256(in.readAllBytes());
+      }
+    }
+  }
+
   /** Deterministic pseudo-random bytes. */
   public static byte[] bytes(int length, long seed) {
     byte[] b = new byte[length];

@@ -66,14 +66,14 @@ class PackageOpenerTest {
     PartyId to = s.message().header().recipient();
     Path file = dir.resolve("p.mlat");
     SealedPackage sealed = sealer(from).seal(s.message(), s.sources(), file);
-    assertThat(sealed.packageSha256()).isEqualTo(dev.mlat.transport.pkg.internal.PackageFiles.sha256(file));
+    assertThat(sealed.headerSha256()).isEqualTo(PackageFixture.headerSha256(file));
 
     Path out = Files.createDirectory(dir.resolve("out"));
     OpenResult result = opener(to, dir.resolve("q")).open(file, out);
     assertThat(result).isInstanceOf(VerifiedPackage.class);
     VerifiedPackage v = (VerifiedPackage) result;
     assertThat(v.message()).isEqualTo(s.message());
-    assertThat(v.packageSha256()).isEqualTo(sealed.packageSha256());
+    assertThat(v.headerSha256()).isEqualTo(sealed.headerSha256());
     assertThat(v.header()).isEqualTo(sealed.header());
     assertThat(v.attachments()).hasSize(count);
     for (int i = 0; i < count; i++) {
@@ -136,10 +136,27 @@ class PackageOpenerTest {
 
   @Test
   void aTamperedEntryIsRefusedAtStage3() throws Exception {
+    // message.p7m altered with its ZIP CRC made right: its SHA-256 in the signed header catches it
     Path bad = PackageSurgery.replace(sealedRequest(), dir.resolve("bad.mlat"), "message.p7m", b -> PackageSurgery.flip(b, b.length / 2));
     assertRejected(bad, DE_BFJ, TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES);
-    Path bad2 = PackageSurgery.replace(sealedRequest(), dir.resolve("bad2.mlat"), "attachments/2", b -> PackageSurgery.flip(b, 100));
+    // an attachment damaged (its ZIP CRC no longer matches): stage 3, before any decryption
+    Path bad2 = PackageSurgery.damage(sealedRequest(), dir.resolve("bad2.mlat"), "attachments/2", 100);
     assertRejected(bad2, DE_BFJ, TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES);
+  }
+
+  @Test
+  void anAttachmentAlteredWithItsCrcMadeRightIsRefusedByItsSegmentTagsAtStage6() throws Exception {
+    // format 2 lists no attachment digest in the header: the signed manifest's GCM tags bind it
+    Path bad = PackageSurgery.replace(sealedRequest(), dir.resolve("bad.mlat"), "attachments/2", b -> PackageSurgery.flip(b, 100));
+    assertThat(new PackageGateway(PackageFixture.TRUST, CLOCK, PackageLimits.defaults()).verifyHeader(bad).header().sender())
+        .as("a keyless gateway cannot see it").isEqualTo(FR_MOJ);
+    Path out = Files.createDirectory(dir.resolve("out-altered"));
+    assertThatThrownBy(() -> opener(DE_BFJ, dir.resolve("q")).open(bad, out)).isInstanceOfSatisfying(PackageRejectedException.class, e -> {
+      assertThat(e.errorCode()).isEqualTo(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH);
+      assertThat(e.stage()).isEqualTo(PipelineStage.CONTENT);
+      assertThat(e.detail()).map(dev.mlat.core.ErrorCode::code).contains("SEGMENT_AUTHENTICATION_FAILED");
+    });
+    assertThat(Files.list(out)).as("nothing released").isEmpty();
   }
 
   @Test
@@ -182,7 +199,7 @@ class PackageOpenerTest {
     Path out = Files.createDirectory(dir.resolve("o"));
     var first = (VerifiedPackage) opener.open(file, out);
     byte[] receipt = {1, 2, 3};
-    store.recordIfAbsent(new SeenMessage(first.header().messageId().toString(), first.packageSha256(), receipt, CLOCK.instant()));
+    store.recordIfAbsent(new SeenMessage(first.header().messageId().toString(), first.headerSha256(), receipt, CLOCK.instant()));
     OpenResult again = opener.open(file, out);
     assertThat(again).isInstanceOf(Resend.class);
     assertThat(((Resend) again).receipt()).isEqualTo(receipt);
@@ -217,7 +234,7 @@ class PackageOpenerTest {
     Path pasted = PackageSurgery.replace(file, dir.resolve("p1.mlat"), "message.p7m", b -> foreign);
     Path bad = PackageSurgery.resignHeader(pasted, dir.resolve("bad.mlat"), h -> {
       var entries = new ArrayList<>(h.entries());
-      entries.set(entries.size() - 1, new HeaderEntry("message.p7m", foreign.length, PackageFixture.sha256(foreign)));
+      entries.set(entries.size() - 1, PackageFixture.listed("message.p7m", foreign));
       return new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(), h.sender(), h.recipient(),
           h.originalSender(), h.created(), h.expires(), entries);
     }, signer(FR_MOJ));
@@ -334,18 +351,18 @@ class PackageOpenerTest {
   @Test
   void theRoutingCheckVerifiesTheHeaderSignatureButNotTheEntries() throws Exception {
     var gateway = new PackageGateway(PackageFixture.TRUST, CLOCK, PackageLimits.defaults());
-    assertThat(gateway.verifyHeaderSignature(sealedRequest()).sender()).isEqualTo(FR_MOJ);
+    assertThat(gateway.verifyHeaderSignature(sealedRequest()).header().sender()).isEqualTo(FR_MOJ);
     Path tamperedHeader = PackageSurgery.replace(sealedRequest(), dir.resolve("h.mlat"), "header.json",
         b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("DE-BFJ", "DE-BFX").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThatThrownBy(() -> gateway.verifyHeaderSignature(tamperedHeader)).isInstanceOfSatisfying(PackageRejectedException.class,
         e -> assertThat(e.stage()).isEqualTo(PipelineStage.HEADER_SIGNATURE));
-    // an altered entry is the gateway's and the opener's finding (stage 3); routing does not hash the entries
-    Path tamperedEntry = PackageSurgery.replace(sealedRequest(), dir.resolve("e.mlat"), "attachments/2", b -> PackageSurgery.flip(b, 100));
-    assertThat(gateway.verifyHeaderSignature(tamperedEntry).sender()).isEqualTo(FR_MOJ);
+    // a damaged entry is the gateway's and the opener's finding (stage 3); routing does not read the entries
+    Path tamperedEntry = PackageSurgery.damage(sealedRequest(), dir.resolve("e.mlat"), "attachments/2", 100);
+    assertThat(gateway.verifyHeaderSignature(tamperedEntry).header().sender()).isEqualTo(FR_MOJ);
     assertThatThrownBy(() -> gateway.verifyHeader(tamperedEntry)).isInstanceOfSatisfying(PackageRejectedException.class, e -> {
       assertThat(e.errorCode()).isEqualTo(TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
       assertThat(e.stage()).isEqualTo(PipelineStage.ENTRIES);
-      assertThat(e.packageSha256()).isPresent();
+      assertThat(e.headerSha256()).isPresent();
     });
     assertRejected(tamperedEntry, DE_BFJ, TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES);
   }
@@ -411,6 +428,33 @@ class PackageOpenerTest {
   }
 
   @Test
+  void aHeaderOfFormat1OrWithDigestsWhereFormat2HasNoneIsRefusedAtStage2() throws Exception {
+    Path sealed = sealedRequest();
+    byte[] original = PackageSurgery.read(sealed).stream().filter(i -> i.name().equals("header.json")).findFirst().orElseThrow().bytes();
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> changes = List.of(
+        h -> h.put("formatVersion", 1),
+        // an attachment entry with a sha256, as format 1 had
+        h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("entries").get(0)).put("sha256", "0".repeat(64)),
+        // message.p7m without its sha256
+        h -> ((com.fasterxml.jackson.databind.node.ObjectNode) h.get("entries").get(h.get("entries").size() - 1)).remove("sha256"));
+    int n = 0;
+    for (var change : changes) {
+      var header = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(original);
+      assertThat(header.get("entries").get(0).get("name").asText()).startsWith("attachments/");
+      change.accept(header);
+      byte[] bytes = mapper.writeValueAsBytes(header);
+      byte[] signature = signer(FR_MOJ).sign(bytes, dev.mlat.crypto.cms.Encapsulation.DETACHED);
+      Path bad = PackageSurgery.rewrite(sealed, dir.resolve("bad-" + n++ + ".mlat"), items -> {
+        items.replaceAll(i -> i.name().equals("header.json") ? new PackageSurgery.Item(i.name(), bytes)
+            : i.name().equals("header.p7s") ? new PackageSurgery.Item(i.name(), signature) : i);
+        return items;
+      });
+      assertRejected(bad, DE_BFJ, TransportErrorCode.PACKAGE_HEADER_MALFORMED, PipelineStage.HEADER_SIGNATURE);
+    }
+  }
+
+  @Test
   void aPackageNotEncryptedForTheReaderIsRefusedAtStage4() throws Exception {
     var s = withAttachments(SampleMessages.request(), List.of());
     Path file = dir.resolve("misdirected.mlat");
@@ -427,7 +471,7 @@ class PackageOpenerTest {
     byte[] p7m = PackageSurgery.read(changed).stream().filter(i -> i.name().equals("message.p7m")).findFirst().orElseThrow().bytes();
     Path bad = PackageSurgery.resignHeader(changed, dir.resolve("bad.mlat"), h -> {
       var entries = new ArrayList<>(h.entries());
-      entries.set(entries.size() - 1, new HeaderEntry("message.p7m", p7m.length, PackageFixture.sha256(p7m)));
+      entries.set(entries.size() - 1, PackageFixture.listed("message.p7m", p7m));
       return new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(), h.sender(), h.recipient(),
           h.originalSender(), h.created(), h.expires(), entries);
     }, signer(FR_MOJ));
@@ -447,7 +491,7 @@ class PackageOpenerTest {
     Path bad = PackageSurgery.resignHeader(swapped, dir.resolve("bad.mlat"), h -> {
       var entries = new ArrayList<HeaderEntry>();
       for (int i = 1; i < contents.size() - 2; i++) {
-        entries.add(new HeaderEntry(contents.get(i).name(), contents.get(i).bytes().length, PackageFixture.sha256(contents.get(i).bytes())));
+        entries.add(PackageFixture.listed(contents.get(i).name(), contents.get(i).bytes()));
       }
       return new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(), h.sender(), h.recipient(),
           h.originalSender(), h.created(), h.expires(), entries);
@@ -475,7 +519,7 @@ class PackageOpenerTest {
     Path replaced = PackageSurgery.replace(sealedRequest(), dir.resolve("r.mlat"), "message.p7m", b -> p7m);
     Path bad = PackageSurgery.resignHeader(replaced, dir.resolve("bad.mlat"), h -> {
       var entries = new ArrayList<>(h.entries());
-      entries.set(entries.size() - 1, new HeaderEntry("message.p7m", p7m.length, PackageFixture.sha256(p7m)));
+      entries.set(entries.size() - 1, PackageFixture.listed("message.p7m", p7m));
       return new PackageHeader(h.formatVersion(), h.messageId(), h.messageType(), h.requestId(), h.sender(), h.recipient(),
           h.originalSender(), h.created(), h.expires(), entries);
     }, signer(FR_MOJ));

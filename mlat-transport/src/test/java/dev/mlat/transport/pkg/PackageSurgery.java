@@ -76,6 +76,27 @@ final class PackageSurgery {
     return write(out, items);
   }
 
+  /**
+   * Damages one entry in place: flips one bit of its bytes at {@code index} in a copy of the file,
+   * leaving every ZIP record (and so the recorded CRC-32) as it was: what a bad disk or a broken
+   * transfer does, and what a keyless gateway can see.
+   */
+  static Path damage(Path in, Path out, String name, long index) throws IOException, PackageRejectedException {
+    java.nio.file.Files.copy(in, out);
+    var entry = dev.mlat.transport.pkg.internal.ZipStructure.read(out, PackageLimits.defaults()).entry(name);
+    if (index < 0 || index >= entry.size()) {
+      throw new IllegalArgumentException(name + " has " + entry.size() + " bytes, no byte " + index);
+    }
+    try (var channel = java.nio.channels.FileChannel.open(out, java.nio.file.StandardOpenOption.READ,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      var one = java.nio.ByteBuffer.allocate(1);
+      channel.read(one, entry.dataOffset() + index);
+      one.put(0, (byte) (one.get(0) ^ 0x01)).rewind();
+      channel.write(one, entry.dataOffset() + index);
+    }
+    return out;
+  }
+
   static byte[] flip(byte[] b, int index) {
     byte[] c = b.clone();
     c[index] ^= 0x01;

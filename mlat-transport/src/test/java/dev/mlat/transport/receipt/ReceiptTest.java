@@ -64,7 +64,7 @@ class ReceiptTest {
     VerifiedReceipt v = new ReceiptVerifier(TRUST, CLOCK).check(receipt, sent);
     assertThat(v.accepted()).isTrue();
     assertThat(v.receipt().messageId()).contains(sent.messageId());
-    assertThat(v.receipt().packageSha256()).isEqualTo(sent.packageSha256());
+    assertThat(v.receipt().headerSha256()).isEqualTo(sent.headerSha256());
     assertThat(v.receipt().auditHead()).contains(head);
     assertThat(v.signer().authority()).contains(DE);
 
@@ -78,7 +78,7 @@ class ReceiptTest {
     byte[] receipt = new ReceiptIssuer(DE, signer(DE), CLOCK).accepted(received, Optional.empty());
     var verifier = new ReceiptVerifier(TRUST, CLOCK);
     assertCode(() -> verifier.check(receipt, DE, sent.messageId(), "00".repeat(32)), TransportErrorCode.RECEIPT_MISMATCH);
-    assertCode(() -> verifier.check(receipt, DE, UUID.randomUUID(), sent.packageSha256()), TransportErrorCode.RECEIPT_MISMATCH);
+    assertCode(() -> verifier.check(receipt, DE, UUID.randomUUID(), sent.headerSha256()), TransportErrorCode.RECEIPT_MISMATCH);
   }
 
   @Test
@@ -104,7 +104,7 @@ class ReceiptTest {
     sent = sealer(FR).seal(s.message(), s.sources(), file);
     var rejection = new PackageRejectedException(TransportErrorCode.PACKAGE_EXPIRED, PipelineStage.ENTRIES, "expired");
     byte[] receipt = new ReceiptIssuer(DE, signer(DE), CLOCK).rejected(rejection, Optional.of(sent.messageId()), Optional.of(FR),
-        sent.packageSha256(), Optional.empty());
+        sent.headerSha256(), Optional.empty());
     VerifiedReceipt v = new ReceiptVerifier(TRUST, CLOCK).check(receipt, sent);
     assertThat(v.accepted()).isFalse();
     assertThat(v.receipt().errorCode()).contains("PACKAGE_EXPIRED");
@@ -121,10 +121,10 @@ class ReceiptTest {
     PackageRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(PackageRejectedException.class,
         () -> opener.open(file, Files.createDirectory(dir.resolve("out"))));
     assertThat(e.header().map(h -> h.messageId())).contains(sent.messageId());
-    assertThat(e.packageSha256()).contains(sent.packageSha256());
+    assertThat(e.headerSha256()).contains(sent.headerSha256());
     byte[] receipt = new ReceiptIssuer(party("FR:FR-PROS"), signer(party("FR:FR-PROS")), CLOCK)
         .rejected(e, "ff".repeat(32), Optional.empty());
-    VerifiedReceipt v = new ReceiptVerifier(TRUST, CLOCK).check(receipt, party("FR:FR-PROS"), sent.messageId(), sent.packageSha256());
+    VerifiedReceipt v = new ReceiptVerifier(TRUST, CLOCK).check(receipt, party("FR:FR-PROS"), sent.messageId(), sent.headerSha256());
     assertThat(v.receipt().errorCode()).contains("PACKAGE_WRONG_RECIPIENT");
     assertThat(v.receipt().sender()).contains(FR);
   }
@@ -132,7 +132,7 @@ class ReceiptTest {
   @Test
   void anAuditHeadSignatureOverItsBoundIsMalformedAndOneAtItIsRead() throws Exception {
     String template = "{\"format\":\"mlat-receipt\",\"formatVersion\":1,\"receiptId\":\"5a3c9e1d-0000-4000-8000-000000000001\","
-        + "\"status\":\"rejected\",\"packageSha256\":\"" + "ab".repeat(32) + "\",\"receiver\":\"DE:DE-BFJ\","
+        + "\"status\":\"rejected\",\"headerSha256\":\"" + "ab".repeat(32) + "\",\"receiver\":\"DE:DE-BFJ\","
         + "\"received\":\"2026-11-25T13:41:07Z\",\"errorCode\":\"PACKAGE_EXPIRED\",\"stage\":3,"
         + "\"auditHead\":{\"sequence\":4,\"sha256\":\"" + "cd".repeat(32) + "\",\"signature\":\"%s\"}}";
     int max = dev.mlat.transport.receipt.internal.ReceiptJson.MAX_AUDIT_HEAD_SIGNATURE_BYTES;

@@ -124,7 +124,13 @@ public final class Migrations {
             entry_sha256 TEXT NOT NULL,
             signature ${bytes} NOT NULL,
             signer TEXT NOT NULL,
-            signed_at TEXT NOT NULL)""")));
+            signed_at TEXT NOT NULL)""")),
+      new Migration(2, "package format 2: packages are known by their header digest (docs/FORMAT.md)", List.of(
+          // the receipt of a package names its header digest; the outbox keeps the file's digest as its blob name
+          "ALTER TABLE outbox ADD COLUMN header_sha256 TEXT",
+          // what the seen-message store and the receipt rows compare is the header digest
+          "ALTER TABLE seen_messages RENAME COLUMN package_sha256 TO header_sha256",
+          "ALTER TABLE receipts RENAME COLUMN package_sha256 TO header_sha256")));
 
   private Migrations() {}
 

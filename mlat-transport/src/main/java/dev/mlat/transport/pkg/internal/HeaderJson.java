@@ -40,7 +40,7 @@ public final class HeaderJson {
       ObjectNode n = entries.addObject();
       n.put("name", e.name());
       n.put("size", e.size());
-      n.put("sha256", e.sha256());
+      e.sha256().ifPresent(sha -> n.put("sha256", sha));
     }
     try {
       String text = StrictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o)
@@ -77,9 +77,15 @@ public final class HeaderJson {
     List<HeaderEntry> entries = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       String path = "$.entries[" + i + "]";
-      JsonNode e = StrictJson.fields(array.get(i), path, Set.of("name", "size", "sha256"), Set.of());
-      entries.add(new HeaderEntry(StrictJson.text(e, "name", path), StrictJson.count(e, "size", path),
-          StrictJson.sha256(e, "sha256", path)));
+      JsonNode e = StrictJson.fields(array.get(i), path, Set.of("name", "size"), Set.of("sha256"));
+      String name = StrictJson.text(e, "name", path);
+      long size = StrictJson.count(e, "size", path);
+      boolean message = name.equals(HeaderEntry.MESSAGE_ENTRY);
+      if (message != e.has("sha256")) {
+        throw new StrictJson.Bad(path + (message ? ": the message entry must carry its sha256"
+            : ": only the message entry carries a sha256 (attachments are bound by the signed manifest)"));
+      }
+      entries.add(new HeaderEntry(name, size, message ? Optional.of(StrictJson.sha256(e, "sha256", path)) : Optional.empty()));
     }
     return new PackageHeader((int) version, StrictJson.uuid(o, "messageId", "$"), type, StrictJson.uuid(o, "requestId", "$"),
         StrictJson.party(o, "sender", "$"), StrictJson.party(o, "recipient", "$"), original,

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -29,21 +28,18 @@ public final class PackageWriter implements AutoCloseable {
     this.time = time;
   }
 
-  /** What an entry write produced. */
-  public record Written(long size, String sha256) {}
-
   /** Writes the mimetype entry. */
   public void mimetype() throws IOException {
     entry(ZipStructure.MIMETYPE_ENTRY, ZipStructure.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Writes an entry from bytes. */
-  public Written entry(String name, byte[] bytes) throws IOException {
+  /** Writes an entry from bytes; returns its size. */
+  public long entry(String name, byte[] bytes) throws IOException {
     return entry(name, out -> out.write(bytes));
   }
 
-  /** Copies an entry from a stream. */
-  public Written entry(String name, InputStream in) throws IOException {
+  /** Copies an entry from a stream; returns its size. */
+  public long entry(String name, InputStream in) throws IOException {
     return entry(name, in::transferTo);
   }
 
@@ -54,38 +50,36 @@ public final class PackageWriter implements AutoCloseable {
   }
 
   /**
-   * Writes an entry whose bytes {@code body} produces, hashing and counting them. A large entry's
-   * SHA-256 runs on a helper thread ({@link BackgroundSha256}) while this thread writes.
+   * Writes an entry whose bytes {@code body} produces and returns its size. Nothing is hashed here:
+   * the ZIP stream computes the CRC-32, and header.json lists only message.p7m's SHA-256, which the
+   * sealer takes over the bytes it holds (docs/FORMAT.md, format version 2).
    */
-  public Written entry(String name, Body body) throws IOException {
+  public long entry(String name, Body body) throws IOException {
     ZipArchiveEntry e = new ZipArchiveEntry(name);
     e.setMethod(ZipArchiveEntry.STORED);
     e.setTime(time.toEpochMilli());
     zip.putArchiveEntry(e);
     long[] count = {0};
-    try (BackgroundSha256 digest = new BackgroundSha256("mlat-entry-digest")) {
-      OutputStream tee = new FilterOutputStream(zip) {
-        @Override
-        public void write(int b) throws IOException {
-          write(new byte[] {(byte) b}, 0, 1);
-        }
+    OutputStream counting = new FilterOutputStream(zip) {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          zip.write(b, off, len);
-          digest.update(b, off, len);
-          count[0] += len;
-        }
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        zip.write(b, off, len);
+        count[0] += len;
+      }
 
-        @Override
-        public void close() {
-          // the ZIP stream stays open for the next entry
-        }
-      };
-      body.writeTo(tee);
-      zip.closeArchiveEntry();
-      return new Written(count[0], HexFormat.of().formatHex(digest.digest()));
-    }
+      @Override
+      public void close() {
+        // the ZIP stream stays open for the next entry
+      }
+    };
+    body.writeTo(counting);
+    zip.closeArchiveEntry();
+    return count[0];
   }
 
   @Override

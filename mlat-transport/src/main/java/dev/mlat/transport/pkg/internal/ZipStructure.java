@@ -313,13 +313,15 @@ public final class ZipStructure {
     }
   }
 
-  /** The SHA-256 and CRC-32 of one entry's bytes. */
-  public record EntryDigest(String sha256, long crc) {}
+  /** Every entry's CRC-32, computed over its bytes, by entry name, from one sequential pass over the file. */
+  public record Digests(java.util.Map<String, Long> crcs) {
+    /** Copies. */
+    public Digests {
+      crcs = java.util.Map.copyOf(crcs);
+    }
+  }
 
-  /** The package's SHA-256 and every entry's, from one sequential pass over the file. */
-  public record Digests(String packageSha256, java.util.Map<String, EntryDigest> entries) {}
-
-  /** Files up to this size are hashed on the calling thread: a small package starts no thread. */
+  /** Files up to this size are checked on the calling thread: a small package starts no thread. */
   static final long INLINE_DIGEST_BYTES = 8L << 20;
 
   /**
@@ -364,11 +366,11 @@ public final class ZipStructure {
   /** Starts the pass over the file ({@code digests}): see {@link PendingDigests}. */
   public PendingDigests startDigests() {
     if (fileSize <= INLINE_DIGEST_BYTES) {
-      var task = new java.util.concurrent.FutureTask<>(() -> digests(false));
+      var task = new java.util.concurrent.FutureTask<>(this::digests);
       task.run();
       return new PendingDigests(task);
     }
-    var task = new java.util.concurrent.FutureTask<>(() -> digests(true));
+    var task = new java.util.concurrent.FutureTask<>(this::digests);
     Thread pass = new Thread(task, "mlat-package-digests");
     pass.setDaemon(true);
     pass.start();
@@ -376,51 +378,47 @@ public final class ZipStructure {
   }
 
   /**
-   * One pass over the whole file: its SHA-256, and each entry's SHA-256 and CRC-32 (the entries are
-   * contiguous ranges of the file, checked by {@link #read}). For a file over
-   * {@value #INLINE_DIGEST_BYTES} bytes the whole-file SHA-256 runs on a helper thread beside this
-   * one (which reads and computes the entries' SHA-256 and CRC-32), {@link BackgroundSha256}: the two
-   * SHA-256 passes over an attachment's bytes then take about the time of one on two cores
-   * (docs/PERFORMANCE.md).
+   * One pass over the whole file: each entry's CRC-32 (the entries are contiguous ranges of the
+   * file, checked by {@link #read}). Format version 2 hashes neither the file nor the attachment
+   * entries: the attachments are bound by the signed manifest's segment tags, message.p7m by the
+   * SHA-256 its reader takes of the bytes it reads (docs/FORMAT.md). The CRC-32 catches damage a
+   * gateway can see without a key, at a small fraction of a SHA-256 pass.
    */
-  private Digests digests(boolean helperThread) throws IOException {
-    java.security.MessageDigest[] digests = new java.security.MessageDigest[entries.size()];
+  private Digests digests() throws IOException {
     java.util.zip.CRC32[] crcs = new java.util.zip.CRC32[entries.size()];
-    for (int i = 0; i < digests.length; i++) {
-      digests[i] = PackageFiles.sha256();
+    for (int i = 0; i < crcs.length; i++) {
       crcs[i] = new java.util.zip.CRC32();
     }
     byte[] buffer = new byte[(int) Math.min(1 << 20, Math.max(fileSize, 1))];
     long position = 0;
     int current = 0;
-    try (BackgroundSha256 whole = new BackgroundSha256(helperThread ? "mlat-package-digest" : null);
-        InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; position += n) {
-        current = feedEntries(buffer, position, n, current, digests, crcs);
-        whole.update(buffer, 0, n);
+        if (Thread.currentThread().isInterrupted()) {
+          throw new java.io.InterruptedIOException("the pass over the package was cancelled");
+        }
+        current = feedEntries(buffer, position, n, current, crcs);
       }
-      java.util.Map<String, EntryDigest> map = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < digests.length; i++) {
-        map.put(entries.get(i).name(), new EntryDigest(java.util.HexFormat.of().formatHex(digests[i].digest()), crcs[i].getValue()));
-      }
-      return new Digests(java.util.HexFormat.of().formatHex(whole.digest()), map);
     }
+    java.util.Map<String, Long> map = new java.util.HashMap<>();
+    for (int i = 0; i < crcs.length; i++) {
+      map.put(entries.get(i).name(), crcs[i].getValue());
+    }
+    return new Digests(map);
   }
 
   /**
-   * Feeds the bytes {@code buffer[0..n)}, which sit at {@code position} in the file, to the digests
-   * and CRCs of the entries they belong to, from entry {@code current} on; returns the entry the next
-   * bytes start in.
+   * Feeds the bytes {@code buffer[0..n)}, which sit at {@code position} in the file, to the CRCs of
+   * the entries they belong to, from entry {@code current} on; returns the entry the next bytes
+   * start in.
    */
-  private int feedEntries(byte[] buffer, long position, int n, int current, java.security.MessageDigest[] digests,
-      java.util.zip.CRC32[] crcs) {
+  private int feedEntries(byte[] buffer, long position, int n, int current, java.util.zip.CRC32[] crcs) {
     long end = position + n;
     while (current < entries.size()) {
       Entry e = entries.get(current);
       long from = Math.max(position, e.dataOffset());
       long to = Math.min(end, e.dataOffset() + e.size());
       if (from < to) {
-        digests[current].update(buffer, (int) (from - position), (int) (to - from));
         crcs[current].update(buffer, (int) (from - position), (int) (to - from));
       }
       if (e.dataOffset() + e.size() > end) {

@@ -16,7 +16,7 @@ public final class ReceiptJson {
   public static final String FORMAT = "mlat-receipt";
   /** The largest audit-head signature a receipt may carry (as receipts were read before the head types were one). */
   public static final int MAX_AUDIT_HEAD_SIGNATURE_BYTES = 16384;
-  private static final Set<String> REQUIRED = Set.of("format", "formatVersion", "receiptId", "status", "packageSha256", "receiver",
+  private static final Set<String> REQUIRED = Set.of("format", "formatVersion", "receiptId", "status", "headerSha256", "receiver",
       "received");
   private static final Set<String> OPTIONAL = Set.of("messageId", "sender", "errorCode", "stage", "auditHead");
 
@@ -29,7 +29,7 @@ public final class ReceiptJson {
     o.put("receiptId", r.receiptId().toString());
     o.put("status", r.status().wireName());
     r.messageId().ifPresent(id -> o.put("messageId", id.toString()));
-    o.put("packageSha256", r.packageSha256());
+    o.put("headerSha256", r.headerSha256());
     o.put("receiver", r.receiver().toString());
     r.sender().ifPresent(s -> o.put("sender", s.toString()));
     o.put("received", r.received().toString());
@@ -90,7 +90,7 @@ public final class ReceiptJson {
     try {
       return new Receipt(StrictJson.uuid(o, "receiptId", "$"), status,
           o.has("messageId") ? Optional.of(StrictJson.uuid(o, "messageId", "$")) : Optional.empty(),
-          StrictJson.sha256(o, "packageSha256", "$"), StrictJson.party(o, "receiver", "$"),
+          StrictJson.sha256(o, "headerSha256", "$"), StrictJson.party(o, "receiver", "$"),
           o.has("sender") ? Optional.of(StrictJson.party(o, "sender", "$")) : Optional.empty(),
           StrictJson.instant(o, "received", "$"), code, stage, head);
     } catch (IllegalArgumentException e) {
