@@ -11,7 +11,8 @@
 #                    (RSA-OAEP with SHA-256 and MGF1-SHA-256); OpenSSL's defaults for both are refused
 # environment (optional):
 #   MLAT_CREATED     the header's creation time (ISO-8601 UTC, whole seconds) instead of now
-# Validity: 30 days from the creation time. Segments of 256 KiB.
+# Validity: 30 days from the creation time. Segments of 256 KiB. Package format version 2. Prints the
+# header digest (SHA-256 of header.json, the package's identity that receipts name).
 set -eu
 msg=$1; scert=$2; skey=$3; schain=$4; rcert=$5; out=$6; shift 6
 w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
@@ -73,18 +74,23 @@ fi
 created=$(date -u -d "@$start" +%Y-%m-%dT%H:%M:%SZ)
 expires=$(date -u -d "@$((start + 30 * 86400))" +%Y-%m-%dT%H:%M:%SZ)
 names=""; n=1; while [ "$n" -le "$i" ]; do names="$names attachments/$n"; n=$((n + 1)); done
+# entries (format version 2): each attachment by name and size (its segments' tags and plaintext
+# SHA-256 are in the signed manifest), message.p7m by name, size and SHA-256
 entries='[]'
-for name in $names message.p7m; do
-  entries=$(echo "$entries" | jq --arg n "$name" --argjson s "$(wc -c < "$w/pkg/$name" | tr -d ' ')" \
-    --arg h "$(sha256sum < "$w/pkg/$name" | cut -d' ' -f1)" '. + [{name: $n, size: $s, sha256: $h}]')
+for name in $names; do
+  entries=$(echo "$entries" | jq --arg n "$name" --argjson s "$(wc -c < "$w/pkg/$name" | tr -d ' ')" '. + [{name: $n, size: $s}]')
 done
+entries=$(echo "$entries" | jq --argjson s "$(wc -c < "$w/pkg/message.p7m" | tr -d ' ')" \
+  --arg h "$(sha256sum < "$w/pkg/message.p7m" | cut -d' ' -f1)" '. + [{name: "message.p7m", size: $s, sha256: $h}]')
 jq -n --arg id "$id" --arg type "$type" --arg request "$request" --arg sender "$sender" --arg recipient "$recipient" \
   --arg created "$created" --arg expires "$expires" --argjson entries "$entries" \
-  '{format: "mlat-package", formatVersion: 1, messageId: $id, messageType: $type, requestId: $request,
+  '{format: "mlat-package", formatVersion: 2, messageId: $id, messageType: $type, requestId: $request,
     sender: $sender, recipient: $recipient, created: $created, expires: $expires, entries: $entries}' > "$w/pkg/header.json"
 openssl cms -sign -cades -nosmimecap -md sha256 -binary -in "$w/pkg/header.json" \
   -signer "$scert" -inkey "$skey" -certfile "$schain" -outform DER -out "$w/pkg/header.p7s"
 rm -f "$out"
 (cd "$w/pkg" && zip -q -X -0 -D "$w/out.zip" mimetype $names message.p7m header.json header.p7s)
 mv "$w/out.zip" "$out"
-echo "make-package: $out ($type $id from $sender to $recipient, $i attachments)"
+# the package's identity (receipts name it): the SHA-256 of header.json's exact bytes
+digest=$(sha256sum < "$w/pkg/header.json" | cut -d' ' -f1)
+echo "make-package: $out ($type $id from $sender to $recipient, $i attachments, header SHA-256 $digest)"

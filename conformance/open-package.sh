@@ -6,6 +6,8 @@
 # usage: open-package.sh PACKAGE HEADER_SIGNER_ROOT_CA.pem RECIPIENT_CERT.pem RECIPIENT_KEY.pem OUTDIR [ISSUER_ROOT_CA.pem]
 #   HEADER_SIGNER_ROOT_CA  the trust anchor(s) of the header sender's jurisdiction; when the file also
 #                          holds CRLs (PEM), every certificate's revocation is checked against them
+#   RECIPIENT_CERT         the reader's encryption certificate; its organizationIdentifier (the reader's
+#                          party, docs/TRUST.md) must be the header's recipient
 #   ISSUER_ROOT_CA         the same for the issuing authority's jurisdiction (default: the same file;
 #                          differs for a relayed package)
 # environment (optional):
@@ -13,10 +15,13 @@
 #                          2026-12-01T00:00:00Z) instead of now: certificates, CRLs, expiry
 #   MLAT_TRUST_DIR         a trust directory (docs/TRUST.md): the signers must be registered in
 #                          <J>/authorities.json with the sign role (a relay with the relay role)
-# Writes OUTDIR/message.json, OUTDIR/message.p7s and OUTDIR/attachments/<id>. Exits non-zero at the
-# first failed rule, naming it. Not checked here (a full reader does): the exact CAdES profile of
-# the signatures (docs/CMS.md) and the lifecycle message's validation.
-set -eu
+# Package format version 2 only. Writes OUTDIR/message.json, OUTDIR/message.p7s and
+# OUTDIR/attachments/<id>, and prints the header digest (SHA-256 of header.json: the package's
+# identity, which receipts name as headerSha256). Exits non-zero at the first failed rule, naming
+# it. Not checked here (a full reader does): the exact CAdES profile of the signatures
+# (docs/CMS.md), the ZIP profile beyond entry order, storage and CRC-32, strict JSON (types,
+# duplicate keys), the resend rule, the lifecycle message's validation and its references.
+set -euf   # -f: no pathname expansion (entry names are split unquoted only after stage 1 checked them)
 pkg=$1; header_ca=$2; cert=$3; key=$4; out=$5; issuer_ca=${6:-$2}
 w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
 fail() { echo "open-package: $*" >&2; exit 1; }
@@ -42,16 +47,26 @@ unzip -Z1 "$pkg" > "$w/names" || fail "not a ZIP file"
 [ "$(head -n 1 "$w/names")" = mimetype ] || fail "mimetype is not the first entry"
 [ "$(unzip -p "$pkg" mimetype)" = application/vnd.mlat.package+zip ] || fail "wrong mimetype"
 [ "$(tail -n 3 "$w/names" | tr '\n' ' ')" = "message.p7m header.json header.p7s " ] || fail "the last entries are not message.p7m header.json header.p7s"
-unzip -Z -v "$pkg" | grep -q "compression method: *none (stored)" || fail "entries must be stored"
+n=1   # between mimetype and message.p7m: attachments/1, attachments/2, ... in order
+for name in $(sed '1d' "$w/names" | sed '$d' | sed '$d' | sed '$d'); do
+  [ "$name" = "attachments/$n" ] || fail "unexpected entry $name (expected attachments/$n)"
+  n=$((n + 1))
+done
+unzip -Z -v "$pkg" | grep "compression method:" | grep -qv "compression method: *none (stored)" && fail "entries must be stored"
 
 # 2. header and its detached signature by the sending authority
-unzip -p "$pkg" header.json > "$w/header.json"
-unzip -p "$pkg" header.p7s > "$w/header.p7s"
+unzip -p "$pkg" header.json > "$w/header.json" 2> "$w/err" || { cat "$w/err" >&2; fail "header.json cannot be read (or does not match its CRC-32)"; }
+unzip -p "$pkg" header.p7s > "$w/header.p7s" 2> "$w/err" || { cat "$w/err" >&2; fail "header.p7s cannot be read (or does not match its CRC-32)"; }
 # shellcheck disable=SC2046,SC2086
 openssl cms -verify -binary -inform DER -in "$w/header.p7s" -content "$w/header.json" -CAfile "$header_ca" $(crls "$header_ca") \
   $attime -signer "$w/header-signer.pem" -out /dev/null 2> "$w/err" || { cat "$w/err" >&2; fail "header.p7s does not verify"; }
 h() { jq -r "$1" "$w/header.json"; }
-[ "$(h .format)" = mlat-package ] && [ "$(h .formatVersion)" = 1 ] || fail "not an mlat package of format version 1"
+[ "$(h .format)" = mlat-package ] && [ "$(h .formatVersion)" = 2 ] || fail "not an mlat package of format version 2"
+jq -e 'type == "object" and (keys - ["originalSender"]) == (["format", "formatVersion", "messageId", "messageType", "requestId",
+  "sender", "recipient", "created", "expires", "entries"] | sort)' "$w/header.json" > /dev/null || fail "header.json has unknown or missing fields"
+# format version 2: an attachment entry is {name, size}, message.p7m is {name, size, sha256}
+jq -e '.entries | type == "array" and all(.[]; if .name == "message.p7m" then keys == ["name", "sha256", "size"]
+  else keys == ["name", "size"] end)' "$w/header.json" > /dev/null || fail "header.json's entries are not those of format version 2"
 relayed=$(h '.originalSender // empty')
 signer=$(rdn "$w/header-signer.pem" organizationIdentifier)
 [ "$(rdn "$w/header-signer.pem" C)" = "$(h .sender | cut -d: -f1)" ] || fail "header.p7s is signed by $signer, not by an authority of the sender's jurisdiction"
@@ -63,18 +78,28 @@ else
   registered "$signer" sign || fail "$signer is not registered to sign"
 fi
 
-# 3. every entry against the header; expiry
-jq -r '.entries[] | "\(.name) \(.size) \(.sha256)"' "$w/header.json" > "$w/entries"
+# 3. the reader (RECIPIENT_CERT's organizationIdentifier) is the recipient; the entries are the header's list, each with its size, message.p7m with its SHA-256, every
+#    entry's bytes with its ZIP CRC-32 (unzip -t: the CRC of the local header); expiry.
+#    The attachments' content is checked at 6, by the signed manifest (segment tags, plaintext SHA-256).
+reader=$(rdn "$cert" organizationIdentifier)
+[ "$reader" = "$(h .recipient)" ] || fail "the package is for $(h .recipient), not for the reader ${reader:-(no organizationIdentifier in RECIPIENT_CERT)}"
+{ jq -r '.entries[].name' "$w/header.json"; printf 'header.json\nheader.p7s\n'; } > "$w/listed"
+[ "$(sed '1d' "$w/names")" = "$(cat "$w/listed")" ] || fail "the entries are not the header's list"
+jq -r '.entries[] | "\(.name) \(.size) \(.sha256 // "-")"' "$w/header.json" > "$w/entries"
 while read -r name size sha; do
-  unzip -p "$pkg" "$name" > "$w/entry"
-  [ "$(wc -c < "$w/entry" | tr -d ' ')" = "$size" ] || fail "$name: size differs from the header"
-  [ "$(sha256sum < "$w/entry" | cut -d' ' -f1)" = "$sha" ] || fail "$name: SHA-256 differs from the header"
+  [ "$(unzip -p "$pkg" "$name" | wc -c | tr -d ' ')" = "$size" ] || fail "$name: size differs from the header"
+  if [ "$name" = message.p7m ]; then
+    [ "$(unzip -p "$pkg" message.p7m | sha256sum | cut -d' ' -f1)" = "$sha" ] || fail "message.p7m: SHA-256 differs from the header"
+  fi
 done < "$w/entries"
+for name in $(cat "$w/names"); do
+  unzip -tqq "$pkg" "$name" > /dev/null 2>&1 || fail "$name: bytes do not match the entry's CRC-32"
+done
 [ "$(epoch "$(h .created)")" -le $((now + 300)) ] || fail "created $(h .created), in the future"
 [ "$now" -lt "$(epoch "$(h .expires)")" ] || fail "expired at $(h .expires)"
 
 # 4. decrypt (AES-256-GCM, tag checked by openssl) and verify the issuing authority's signature
-unzip -p "$pkg" message.p7m > "$w/message.p7m"
+unzip -p "$pkg" message.p7m > "$w/message.p7m" || fail "message.p7m cannot be read"
 openssl cms -decrypt -binary -inform DER -in "$w/message.p7m" -recip "$cert" -inkey "$key" -out "$w/signed.p7s" \
   2> "$w/err" || { cat "$w/err" >&2; fail "message.p7m does not decrypt"; }
 # shellcheck disable=SC2046,SC2086
@@ -115,12 +140,14 @@ m() { jq -r "$1" "$out/message.json"; }
 
 # 6. attachments: segments (each an AuthEnvelopedData under the attachment key), tags in order, length, SHA-256
 count=$(m '.attachments | length')
+[ "$count" = "$(grep -c '^attachments/' "$w/names")" ] || fail "the manifest lists $count attachments, the package holds $(grep -c '^attachments/' "$w/names")"
 i=0
 while [ "$i" -lt "$count" ]; do
   a() { jq -r ".attachments[$i].$1" "$out/message.json"; }
   id=$(a id)
   case "$id" in */*|.*|"") fail "bad attachment id";; esac
-  unzip -p "$pkg" "$(a entry)" > "$w/segments"
+  [ "$(a entry)" = "attachments/$((i + 1))" ] || fail "$id: entry $(a entry), not attachments/$((i + 1))"
+  unzip -p "$pkg" "$(a entry)" > "$w/segments" || fail "$id: $(a entry) cannot be read"
   total=$(wc -c < "$w/segments" | tr -d ' ')
   first=$(openssl asn1parse -inform DER -in "$w/segments" | head -n 1)
   e=$(( $(echo "$first" | sed -E 's/.*hl= *([0-9]+).*/\1/') + $(echo "$first" | sed -E 's/.*l= *([0-9]+) .*/\1/') ))
@@ -141,4 +168,4 @@ while [ "$i" -lt "$count" ]; do
   mv "$w/plain" "$out/attachments/$id"
   i=$((i + 1))
 done
-echo "open-package: OK $(h .messageType) $(h .messageId) from $(h .sender) to $(h .recipient), $count attachments"
+echo "open-package: OK $(h .messageType) $(h .messageId) from $(h .sender) to $(h .recipient), $count attachments, header SHA-256 $(sha256sum < "$w/header.json" | cut -d' ' -f1)"
