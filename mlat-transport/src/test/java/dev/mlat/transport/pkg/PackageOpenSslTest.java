@@ -82,16 +82,27 @@ class PackageOpenSslTest {
     var s = withAttachments(SampleMessages.request(), List.of(bytes(1000, 1)));
     Path file = dir.resolve("p.mlat");
     sealer(FR_MOJ).seal(s.message(), s.sources(), file);
-    Path bad = PackageSurgery.replace(file, dir.resolve("bad.mlat"), "attachments/1", b -> PackageSurgery.flip(b, 200));
     PackageFixture.FR.root().writeCertificatePem(dir.resolve("fr-root.pem"));
     var de = PackageFixture.DE.authority("DE-BFJ").encryption();
     de.writeCertificatePem(dir.resolve("de-cert.pem"));
     de.writePrivateKeyPem(dir.resolve("de-key.pem"));
-    Process p = new ProcessBuilder("sh", script("open-package.sh").toString(), bad.toString(), "fr-root.pem", "de-cert.pem",
-        "de-key.pem", dir.resolve("out").toString()).directory(dir.toFile()).redirectErrorStream(true).start();
+    // damaged in place: the ZIP CRC-32 no longer matches
+    Path damaged = PackageSurgery.damage(file, dir.resolve("damaged.mlat"), "attachments/1", 200);
+    assertThat(openWithScript(damaged, "out-damaged")).contains("attachments/1: bytes do not match the entry's CRC-32");
+    // altered with the CRC made right: the segment's GCM tag refuses it
+    Path altered = PackageSurgery.replace(file, dir.resolve("altered.mlat"), "attachments/1", b -> PackageSurgery.flip(b, 200));
+    assertThat(openWithScript(altered, "out-altered")).contains("A1: segment 0 does not decrypt");
+    assertThat(dir.resolve("out-altered").resolve("attachments")).satisfiesAnyOf(
+        a -> assertThat(a).doesNotExist(), a -> assertThat(a).isEmptyDirectory());
+  }
+
+  /** Runs open-package.sh as DE-BFJ on {@code pkg}; asserts it fails and returns its output. */
+  private String openWithScript(Path pkg, String out) throws Exception {
+    Process p = new ProcessBuilder("sh", script("open-package.sh").toString(), pkg.toString(), "fr-root.pem", "de-cert.pem",
+        "de-key.pem", dir.resolve(out).toString()).directory(dir.toFile()).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).isNotZero();
-    assertThat(output).contains("attachments/1: SHA-256 differs from the header");
+    assertThat(p.waitFor()).as(output).isNotZero();
+    return output;
   }
 
   @Test
