@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param receiptId this receipt's id
  * @param status accepted or rejected
  * @param messageId the received message id (absent in a negative receipt when the header could not be read)
- * @param headerSha256 lower-case hex SHA-256 of the received package bytes
+ * @param headerSha256 the received package's header digest: lower-case hex SHA-256 of its header.json
+ *     (in a negative receipt for a package refused before its header.json could be read, of the
+ *     whole file as received; docs/FORMAT.md, "Receipts")
  * @param receiver the party that received the package and signs the receipt
  * @param sender the package's sender, when known
  * @param received when the receiver decided

@@ -131,7 +131,7 @@ class ReceiptTest {
 
   @Test
   void anAuditHeadSignatureOverItsBoundIsMalformedAndOneAtItIsRead() throws Exception {
-    String template = "{\"format\":\"mlat-receipt\",\"formatVersion\":1,\"receiptId\":\"5a3c9e1d-0000-4000-8000-000000000001\","
+    String template = "{\"format\":\"mlat-receipt\",\"formatVersion\":2,\"receiptId\":\"5a3c9e1d-0000-4000-8000-000000000001\","
         + "\"status\":\"rejected\",\"headerSha256\":\"" + "ab".repeat(32) + "\",\"receiver\":\"DE:DE-BFJ\","
         + "\"received\":\"2026-11-25T13:41:07Z\",\"errorCode\":\"PACKAGE_EXPIRED\",\"stage\":3,"
         + "\"auditHead\":{\"sequence\":4,\"sha256\":\"" + "cd".repeat(32) + "\",\"signature\":\"%s\"}}";
@@ -143,5 +143,28 @@ class ReceiptTest {
     assertThatThrownBy(() -> dev.mlat.transport.receipt.internal.ReceiptJson.read(String.format(template, over)
         .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isInstanceOf(dev.mlat.transport.pkg.internal.StrictJson.Bad.class).hasMessageContaining("auditHead.signature");
+  }
+
+  @Test
+  void aReceiptOfFormat1IsRefused() {
+    // format 1 named the package by the SHA-256 of its whole file (packageSha256)
+    String v2 = "{\"format\":\"mlat-receipt\",\"formatVersion\":2,\"receiptId\":\"5a3c9e1d-0000-4000-8000-000000000001\","
+        + "\"status\":\"rejected\",\"headerSha256\":\"" + "ab".repeat(32) + "\",\"receiver\":\"DE:DE-BFJ\","
+        + "\"received\":\"2026-11-25T13:41:07Z\",\"errorCode\":\"PACKAGE_EXPIRED\",\"stage\":3}";
+    assertThat(assertReads(v2).headerSha256()).isEqualTo("ab".repeat(32));
+    for (String v1 : java.util.List.of(v2.replace("\"formatVersion\":2", "\"formatVersion\":1"),
+        v2.replace("\"formatVersion\":2", "\"formatVersion\":1").replace("headerSha256", "packageSha256"),
+        v2.replace("headerSha256", "packageSha256"))) {
+      assertThatThrownBy(() -> dev.mlat.transport.receipt.internal.ReceiptJson.read(v1.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as(v1).isInstanceOf(dev.mlat.transport.pkg.internal.StrictJson.Bad.class);
+    }
+  }
+
+  private static Receipt assertReads(String json) {
+    try {
+      return dev.mlat.transport.receipt.internal.ReceiptJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (dev.mlat.transport.pkg.internal.StrictJson.Bad e) {
+      throw new AssertionError(e);
+    }
   }
 }

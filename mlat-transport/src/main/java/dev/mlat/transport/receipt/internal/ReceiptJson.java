@@ -13,6 +13,9 @@ import java.util.Set;
 
 /** Writes and strictly reads receipt.json (docs/FORMAT.md, "Receipts"). */
 public final class ReceiptJson {
+  /** The receipt format version: 2 names the package by its header digest (docs/FORMAT.md, "Receipts"). */
+  static final int VERSION = 2;
+
   public static final String FORMAT = "mlat-receipt";
   /** The largest audit-head signature a receipt may carry (as receipts were read before the head types were one). */
   public static final int MAX_AUDIT_HEAD_SIGNATURE_BYTES = 16384;
@@ -25,7 +28,7 @@ public final class ReceiptJson {
   public static byte[] write(Receipt r) {
     ObjectNode o = StrictJson.mapper().createObjectNode();
     o.put("format", FORMAT);
-    o.put("formatVersion", 1);
+    o.put("formatVersion", VERSION);
     o.put("receiptId", r.receiptId().toString());
     o.put("status", r.status().wireName());
     r.messageId().ifPresent(id -> o.put("messageId", id.toString()));
@@ -51,8 +54,8 @@ public final class ReceiptJson {
 
   public static Receipt read(byte[] bytes) throws StrictJson.Bad {
     ObjectNode o = StrictJson.fields(StrictJson.parseObject(bytes), "$", REQUIRED, OPTIONAL);
-    if (!FORMAT.equals(StrictJson.text(o, "format", "$")) || StrictJson.count(o, "formatVersion", "$") != 1) {
-      throw new StrictJson.Bad("$: not an mlat-receipt of version 1");
+    if (!FORMAT.equals(StrictJson.text(o, "format", "$")) || StrictJson.count(o, "formatVersion", "$") != VERSION) {
+      throw new StrictJson.Bad("$: not an mlat-receipt of version " + VERSION);
     }
     String statusText = StrictJson.text(o, "status", "$");
     ReceiptStatus status;
