@@ -120,7 +120,7 @@ public final class PackageRun {
     TrustVerifier trust = TrustVerifier.builder(TrustDirectory.load(dir.resolve("trust"))).clock(clock).build();
     p.mark("trust");
     CmsSigner signer = CmsSigner.builder(policy, clock).signer(DE.jurisdiction(), signing, SignatureAlgorithm.ECDSA_SHA256).build();
-    PackageSealer sealer = PackageSealer.builder(policy, clock).issuer(DE, signer).trust(trust).build();
+    PackageSealer sealer = PackageSealer.builder(policy, clock).issuer(DE, signer).trust(trust).segmentSize(Integer.getInteger("mlat.bench.segmentSize", dev.mlat.crypto.segment.SegmentedEncryptor.DEFAULT_SEGMENT_SIZE)).build();
     p.mark("sealer");
     p.print();
     return sealer;
