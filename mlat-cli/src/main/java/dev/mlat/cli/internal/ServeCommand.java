@@ -343,7 +343,8 @@ public final class ServeCommand implements Callable<Integer> {
       files.add(name);
       copy(ledger, a.sha256(), tmp.resolve("attachments").resolve(name));
     }
-    Files.writeString(tmp.resolve("received.json"), receivedJson(entry, files), StandardCharsets.UTF_8);
+    Files.writeString(tmp.resolve("received.json"), receivedJson(entry, headerSha256(tmp.resolve("package.mlat")), files),
+        StandardCharsets.UTF_8);
     if (Files.exists(target)) {
       OutputFiles.deleteTree(target);
     }
@@ -356,13 +357,33 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private String receivedJson(InboxEntry entry, List<String> files) {
+  /**
+   * The header digest of a package the service verified (the SHA-256 of its header.json entry, which
+   * the receipt names), read back from the stored copy: the handler may not ask the ledger.
+   */
+  private static String headerSha256(Path verifiedPackage) throws IOException {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(verifiedPackage.toFile())) {
+      java.util.zip.ZipEntry header = zip.getEntry("header.json");
+      if (header == null) {
+        throw new IOException("the stored package " + verifiedPackage + " has no header.json");
+      }
+      try (InputStream in = zip.getInputStream(header)) {
+        // verified: within the opener's maxHeaderBytes
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+      }
+    }
+  }
+
+  private String receivedJson(InboxEntry entry, String headerSha256, List<String> files) {
     StringBuilder s = new StringBuilder("{\n");
     s.append("  \"messageId\": ").append(quote(entry.messageId())).append(",\n");
     s.append("  \"requestId\": ").append(quote(entry.requestId().toString())).append(",\n");
     s.append("  \"messageType\": ").append(quote(entry.messageType())).append(",\n");
     s.append("  \"sender\": ").append(quote(entry.sender())).append(",\n");
     s.append("  \"receivedAt\": ").append(quote(entry.receivedAt().toString())).append(",\n");
+    s.append("  \"headerSha256\": ").append(quote(headerSha256)).append(",\n");
     s.append("  \"packageSha256\": ").append(quote(entry.packageSha256())).append(",\n");
     s.append("  \"messageSha256\": ").append(quote(entry.messageSha256())).append(",\n");
     s.append("  \"checks\": \"every stage of docs/FORMAT.md passed (structure, header signature, entries, expiry, decryption, "

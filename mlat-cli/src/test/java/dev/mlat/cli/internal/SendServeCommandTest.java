@@ -124,6 +124,13 @@ class SendServeCommandTest {
     assertThat(MlatJson.strict().readMessage(Files.readAllBytes(received.resolve("message.json"))).header().requestId())
         .isEqualTo(request.id());
     assertThat(received.resolve("received.json")).content().contains("\"sender\": \"FR:FR-MOJ\"", "\"file\": \"attachments/A1\"");
+    // the header digest its receipt names, next to the stored copy's file SHA-256
+    String headerSha256;
+    try (var zip = new java.util.zip.ZipFile(received.resolve("package.mlat").toFile())) {
+      headerSha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(zip.getInputStream(zip.getEntry("header.json")).readAllBytes()));
+    }
+    assertThat(received.resolve("received.json")).content().contains("\"headerSha256\": \"" + headerSha256 + "\"");
     assertThat(received.resolve("receipt.p7s")).hasSameBinaryContentAs(dir.resolve("request.receipt.p7s"));
     assertThat(mlat("receipt", "check", p("request.receipt.p7s"), "--sent", received.resolve("package.mlat").toString(),
         "--trust", trust.toString()).exitCode()).isZero();
