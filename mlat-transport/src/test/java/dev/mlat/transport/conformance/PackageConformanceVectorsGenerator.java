@@ -604,16 +604,8 @@ public final class PackageConformanceVectorsGenerator {
   /** A copy of {@code in} with one bit of {@code entry}'s data flipped in place: every ZIP record (and its CRC) unchanged. */
   private Path damage(String name, Path in, String entry, long index) throws Exception {
     Path file = work.resolve(name + ".mlat");
-    Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    var e = dev.mlat.transport.pkg.internal.ZipStructure.read(file, dev.mlat.transport.pkg.PackageLimits.defaults()).entry(entry);
-    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
-        java.nio.file.StandardOpenOption.WRITE)) {
-      var one = java.nio.ByteBuffer.allocate(1);
-      channel.read(one, e.dataOffset() + index);
-      one.put(0, (byte) (one.get(0) ^ 0x01)).rewind();
-      channel.write(one, e.dataOffset() + index);
-    }
-    return file;
+    Files.deleteIfExists(file);
+    return dev.mlat.transport.pkg.PackageFixture.damage(in, file, entry, index);
   }
 
   private static PackageHeader header(Path file) throws Exception {

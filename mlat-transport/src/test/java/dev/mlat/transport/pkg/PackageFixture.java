@@ -117,6 +117,28 @@ public final class PackageFixture {
     return opener(self, new InMemorySeenMessageStore(), quarantine);
   }
 
+  /**
+   * Damages one entry in place: flips one bit of its bytes at {@code index} in a copy of the file
+   * ({@code out} must not exist), leaving every ZIP record (and so the recorded CRC-32) as it was:
+   * what a bad disk or a broken transfer does, and what a keyless gateway can see.
+   */
+  public static java.nio.file.Path damage(java.nio.file.Path in, java.nio.file.Path out, String name, long index)
+      throws java.io.IOException, PackageRejectedException {
+    java.nio.file.Files.copy(in, out);
+    var entry = dev.mlat.transport.pkg.internal.ZipStructure.read(out, PackageLimits.defaults()).entry(name);
+    if (index < 0 || index >= entry.size()) {
+      throw new IllegalArgumentException(name + " has " + entry.size() + " bytes, no byte " + index);
+    }
+    try (var channel = java.nio.channels.FileChannel.open(out, java.nio.file.StandardOpenOption.READ,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      var one = java.nio.ByteBuffer.allocate(1);
+      channel.read(one, entry.dataOffset() + index);
+      one.put(0, (byte) (one.get(0) ^ 0x01)).rewind();
+      channel.write(one, entry.dataOffset() + index);
+    }
+    return out;
+  }
+
   /** How header.json lists an entry of these bytes (format version 2: a SHA-256 for message.p7m only). */
   public static HeaderEntry listed(String name, byte[] bytes) {
     return name.equals(HeaderEntry.MESSAGE_ENTRY) ? HeaderEntry.message(bytes.length, sha256(bytes))

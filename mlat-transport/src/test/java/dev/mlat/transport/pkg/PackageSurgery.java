@@ -82,19 +82,7 @@ final class PackageSurgery {
    * transfer does, and what a keyless gateway can see.
    */
   static Path damage(Path in, Path out, String name, long index) throws IOException, PackageRejectedException {
-    java.nio.file.Files.copy(in, out);
-    var entry = dev.mlat.transport.pkg.internal.ZipStructure.read(out, PackageLimits.defaults()).entry(name);
-    if (index < 0 || index >= entry.size()) {
-      throw new IllegalArgumentException(name + " has " + entry.size() + " bytes, no byte " + index);
-    }
-    try (var channel = java.nio.channels.FileChannel.open(out, java.nio.file.StandardOpenOption.READ,
-        java.nio.file.StandardOpenOption.WRITE)) {
-      var one = java.nio.ByteBuffer.allocate(1);
-      channel.read(one, entry.dataOffset() + index);
-      one.put(0, (byte) (one.get(0) ^ 0x01)).rewind();
-      channel.write(one, entry.dataOffset() + index);
-    }
-    return out;
+    return PackageFixture.damage(in, out, name, index);
   }
 
   static byte[] flip(byte[] b, int index) {
