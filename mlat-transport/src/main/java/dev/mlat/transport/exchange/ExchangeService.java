@@ -276,7 +276,7 @@ public final class ExchangeService implements AutoCloseable {
   }
 
   private void takePackage(Channel.Incoming incoming) throws MlatTransportException {
-    Inbound inbound = receive(incoming.file(), Optional.of(incoming.messageId()), Optional.empty());
+    Inbound inbound = receive(incoming.file(), Optional.of(incoming.messageId()), fileSha256(incoming.file()));
     if (inbound instanceof Inbound.Answered answered) {
       channel.sendReceipt(answered.sender(), answered.messageId(), answered.receipt());
       channel.done(incoming);
@@ -357,7 +357,8 @@ public final class ExchangeService implements AutoCloseable {
    *     recorded, no receipt, the message id not consumed; the sender tries again
    */
   public Inbound receive(Path packageFile) throws MlatTransportException {
-    return receive(Objects.requireNonNull(packageFile, "packageFile"), Optional.empty(), Optional.empty());
+    Objects.requireNonNull(packageFile, "packageFile");
+    return receive(packageFile, Optional.empty(), fileSha256(packageFile));
   }
 
   /**
@@ -376,7 +377,7 @@ public final class ExchangeService implements AutoCloseable {
    */
   public IncomingPackages incomingPackages() {
     return (peer, packageFile, sha256) -> {
-      Inbound inbound = receive(packageFile, Optional.empty(), Optional.of(sha256));
+      Inbound inbound = receive(packageFile, Optional.empty(), sha256);
       if (inbound instanceof Inbound.Answered answered) {
         return answered.positive() ? Answer.receipt(answered.receipt()) : Answer.negativeReceipt(answered.receipt());
       }
@@ -386,16 +387,18 @@ public final class ExchangeService implements AutoCloseable {
   }
 
   /**
-   * @param transferSha256 the SHA-256 of the file the channel checked on arrival (the HTTPS upload
-   *     digest), when it has one: the stored copy must have it
+   * @param fileSha256 the SHA-256 of the file before it was opened (the HTTPS upload digest, or
+   *     taken here for a file another channel handed over): the copy stored after the opening must
+   *     have it, so that the package kept is the package verified (format 2 no longer hashes the
+   *     whole file while opening)
    */
-  private Inbound receive(Path packageFile, Optional<String> expectedId, Optional<String> transferSha256)
+  private Inbound receive(Path packageFile, Optional<String> expectedId, String fileSha256)
       throws MlatTransportException {
     Path openDirectory = temporaryDirectory("open-");
     try {
       OpenResult result = codec.open(packageFile, openDirectory, ledger.seenMessages());
       if (result instanceof OpenResult.Accepted accepted) {
-        return accept(packageFile, accepted, expectedId, transferSha256);
+        return accept(packageFile, accepted, expectedId, fileSha256);
       } else if (result instanceof OpenResult.Resend resend) {
         SeenMessage earlier = resend.earlier();
         return new Inbound.Answered(earlier.messageId(), resend.sender(), earlier.receipt(),
@@ -411,13 +414,13 @@ public final class ExchangeService implements AutoCloseable {
   }
 
   private Inbound accept(Path packageFile, OpenResult.Accepted accepted, Optional<String> expectedId,
-      Optional<String> transferSha256) throws MlatTransportException {
+      String fileSha256) throws MlatTransportException {
     LifecycleMessage message = accepted.message();
     String messageId = message.header().messageId().toString();
     // Durable first: the package, the verified message and its attachments are on disk before
     // the transaction that issues the receipt commits.
     String packageSha = ledger.blobs().put(packageFile);
-    if (transferSha256.isPresent() && !packageSha.equals(transferSha256.get())) {
+    if (!packageSha.equals(fileSha256)) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE,
           "package " + messageId + " changed while it was opened; it is taken again");
     }
@@ -444,6 +447,14 @@ public final class ExchangeService implements AutoCloseable {
     }
     return new Inbound.Answered(messageId, accepted.sender(), seen.receipt(),
         ledger.sentReceiptPositive(messageId, seen.receipt()));
+  }
+
+  private static String fileSha256(Path file) throws MlatTransportException {
+    try {
+      return dev.mlat.transport.pkg.internal.PackageFiles.sha256(file);
+    } catch (IOException e) {
+      throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "cannot read the package " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private Inbound refuse(Optional<String> expectedId, Optional<String> messageId, Optional<PartyId> sender,

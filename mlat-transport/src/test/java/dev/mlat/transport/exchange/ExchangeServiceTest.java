@@ -58,6 +58,59 @@ class ExchangeServiceTest {
     nodes.forEach(ExchangeNode::close);
   }
 
+  @Test
+  void aPackageThatChangesAfterItWasVerifiedIsNeitherKeptNorAcknowledged() throws Exception {
+    // Format 2 does not hash the whole file while opening: the service hashes it before, and the
+    // copy it stores must match, so the package kept as evidence is the package verified.
+    ExchangeNode fr = node(ExchangeNode.FR, ExchangeNode.DE, Kind.SQLITE);
+    PackageCodec real = new TestPackageCodec(ExchangeNode.DE, clock, Duration.ofDays(7));
+    PackageCodec changing = new PackageCodec() {
+      @Override
+      public SealedPackage seal(dev.mlat.core.model.message.LifecycleMessage message, List<AttachmentSource> attachments,
+          dev.mlat.core.PartyId to, Path directory) throws dev.mlat.core.MlatException {
+        return real.seal(message, attachments, to, directory);
+      }
+
+      @Override
+      public OpenResult open(Path packageFile, Path attachmentsDirectory, SeenMessageStore seen) throws MlatTransportException {
+        OpenResult result = real.open(packageFile, attachmentsDirectory, seen);
+        try {
+          Files.write(packageFile, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND); // changed after the check
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return result;
+      }
+
+      @Override
+      public byte[] receipt(OpenResult.Accepted accepted, AuditHead head) throws MlatTransportException {
+        return real.receipt(accepted, head);
+      }
+
+      @Override
+      public byte[] negativeReceipt(String messageId, dev.mlat.core.PartyId to, String headerSha256, dev.mlat.core.ErrorCode code,
+          java.util.Optional<dev.mlat.transport.pkg.PipelineStage> stage, AuditHead head) throws MlatTransportException {
+        return real.negativeReceipt(messageId, to, headerSha256, code, stage, head);
+      }
+
+      @Override
+      public CheckedReceipt checkReceipt(byte[] receipt, OutboxEntry sent) throws MlatTransportException {
+        return real.checkReceipt(receipt, sent);
+      }
+    };
+    ExchangeNode de = node(ExchangeNode.DE, ExchangeNode.FR, Kind.SQLITE, changing);
+    UUID messageId = UUID.randomUUID();
+    fr.service.send(ExchangeNode.request(UUID.randomUUID(), messageId), List.of(), ExchangeNode.DE);
+    fr.service.runOnce();
+    Path box = dir.resolve("box").resolve("FR-MOJ-BEPI-to-DE-BFJ");
+    assertThatThrownBy(() -> de.service.receive(box.resolve(messageId + ".mlat")))
+        .isInstanceOfSatisfying(MlatTransportException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(TransportErrorCode.IO_FAILURE));
+    assertThat(de.ledger.inboxEntry(messageId.toString())).isEmpty();
+    assertThat(de.ledger.seenMessages().find(messageId.toString())).isEmpty();
+    assertThat(de.deliveries(messageId.toString())).isZero();
+  }
+
   @ParameterizedTest
   @EnumSource(Kind.class)
   void aRequestIsDeliveredOnceAcknowledgedAndAnsweredWithItsLifecycle(Kind kind) throws Exception {
