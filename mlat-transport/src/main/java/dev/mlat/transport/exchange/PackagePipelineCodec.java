@@ -30,7 +30,6 @@ import dev.mlat.transport.pkg.PackageSealer;
 import dev.mlat.transport.pkg.PipelineStage;
 import dev.mlat.transport.pkg.Resend;
 import dev.mlat.transport.pkg.VerifiedPackage;
-import dev.mlat.transport.pkg.internal.PackageFiles;
 import dev.mlat.transport.receipt.ReceiptIssuer;
 import dev.mlat.transport.receipt.ReceiptVerifier;
 import dev.mlat.transport.receipt.VerifiedReceipt;

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -75,7 +74,7 @@ public final class PackageGateway {
       VerifiedHeader verified = checked.verified();
       try {
         checkEntries(checked.header(), checked.structure());
-        compareDigests(checked.header(), checked.structure(), checked.digests().get());
+        compareCrcs(checked.header(), checked.structure(), checked.crcs().get());
         ZipStructure structure = checked.structure();
         checkMessageDigest(checked.header(), structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY)));
       } catch (PackageRejectedException e) {
@@ -86,7 +85,7 @@ public final class PackageGateway {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
           + e.getMessage(), e);
     } finally {
-      checked.digests().cancel();
+      checked.crcs().cancel();
     }
   }
 
@@ -127,16 +126,16 @@ public final class PackageGateway {
           "header.json: " + e.getMessage());
     }
     TrustReport signer = verifySignature(header, headerBytes, signature);
-    return new Signed(header, signer, HexFormat.of().formatHex(PackageFiles.sha256().digest(headerBytes)));
+    return new Signed(header, signer, PackageFiles.sha256Hex(headerBytes));
   }
 
   /**
    * Stages 1 and 2 with the checked structure, for the opener: the header and its signer are
-   * verified; the pass that computes the entries' CRC-32 runs on ({@code digests}), so that the
-   * opener can decrypt meanwhile. The caller cancels {@code digests} when done.
+   * verified; the pass that computes the entries' CRC-32 runs on ({@code crcs}), so that the
+   * opener can decrypt meanwhile. The caller cancels {@code crcs} when done.
    */
   record Checked(ZipStructure structure, PackageHeader header, TrustReport signer, String headerSha256,
-      ZipStructure.PendingDigests digests) {
+      ZipStructure.PendingCrcs crcs) {
     /** The verified header. */
     VerifiedHeader verified() {
       return new VerifiedHeader(header, signer, headerSha256, structure.fileSize());
@@ -148,7 +147,7 @@ public final class PackageGateway {
     try {
       ZipStructure structure = ZipStructure.read(packageFile, limits);
       Signed signed = checkSigned(structure);
-      return new Checked(structure, signed.header(), signed.signer(), signed.headerSha256(), structure.startDigests());
+      return new Checked(structure, signed.header(), signed.signer(), signed.headerSha256(), structure.startCrcPass());
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
           + e.getMessage(), e);
@@ -213,10 +212,10 @@ public final class PackageGateway {
   }
 
   /** Stage 3, the entries' CRC-32: each entry's bytes against the CRC its ZIP records carry. */
-  static void compareDigests(PackageHeader header, ZipStructure structure, ZipStructure.Digests digests)
+  static void compareCrcs(PackageHeader header, ZipStructure structure, ZipStructure.Crcs computed)
       throws PackageRejectedException {
     for (ZipStructure.Entry e : structure.entries()) {
-      Long crc = digests.crcs().get(e.name());
+      Long crc = computed.crcs().get(e.name());
       if (crc == null || crc != e.crc()) {
         throw new PackageRejectedException(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry " + e.name()
             + " does not match its CRC-32: the package was damaged or altered");
@@ -227,7 +226,7 @@ public final class PackageGateway {
   /** Stage 3, message.p7m: its bytes against the SHA-256 the header lists. */
   static void checkMessageDigest(PackageHeader header, byte[] messageEntry) throws PackageRejectedException {
     HeaderEntry listed = header.entries().get(header.entries().size() - 1);
-    String actual = HexFormat.of().formatHex(PackageFiles.sha256().digest(messageEntry));
+    String actual = PackageFiles.sha256Hex(messageEntry);
     if (!listed.name().equals(ZipStructure.MESSAGE_ENTRY) || !listed.sha256().orElse("").equals(actual)) {
       throw new PackageRejectedException(TransportErrorCode.PACKAGE_ENTRY_MISMATCH, PipelineStage.ENTRIES, "the entry "
           + ZipStructure.MESSAGE_ENTRY + " does not match the SHA-256 the header lists");

@@ -164,7 +164,7 @@ public final class PackageOpener {
           }
           return stages4to6(header, structure, checked, now, outputFolder);
         } catch (PackageRejectedException e) {
-          PackageGateway.compareDigests(header, structure, checked.digests().get());
+          PackageGateway.compareCrcs(header, structure, checked.crcs().get());
           throw e;
         }
       } catch (PackageRejectedException e) {
@@ -173,7 +173,7 @@ public final class PackageOpener {
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "opening " + packageFile + " failed: " + e.getMessage(), e);
     } finally {
-      checked.digests().cancel();
+      checked.crcs().cancel();
     }
   }
 
@@ -232,7 +232,7 @@ public final class PackageOpener {
       throws MlatTransportException, IOException {
     Optional<SeenMessage> earlier = seen.find(header.messageId().toString());
     if (earlier.isPresent()) {
-      PackageGateway.compareDigests(header, checked.structure(), checked.digests().get());
+      PackageGateway.compareCrcs(header, checked.structure(), checked.crcs().get());
       if (earlier.get().sameBytes(checked.headerSha256())) {
         return Optional.of(new Resend(header, earlier.get()));
       }
@@ -319,7 +319,7 @@ public final class PackageOpener {
       PackageFiles.writePrivate(work.resolve("message.p7s"), opened.signedData());
       // the end of stage 3, run beside the decryption: nothing leaves the quarantine before it passed
       VerifiedHeader verifiedHeader = checked.verified();
-      PackageGateway.compareDigests(header, structure, checked.digests().get());
+      PackageGateway.compareCrcs(header, structure, checked.crcs().get());
       try {
         Files.move(work, destination, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {

@@ -263,7 +263,7 @@ public final class PackageSealer {
         writer.finish();
       }
       // the package's identity is its header digest: no pass over the whole file (docs/FORMAT.md)
-      String sha256 = sha256Hex(headerBytes);
+      String sha256 = PackageFiles.sha256Hex(headerBytes);
       long size = Files.size(temporary);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       done = true;
@@ -277,16 +277,12 @@ public final class PackageSealer {
 
   /** Writes message.p7m and lists it with its SHA-256, taken over the bytes held. */
   private static HeaderEntry messageEntry(PackageWriter writer, byte[] sealedMessage) throws IOException {
-    return HeaderEntry.message(writer.entry(ZipStructure.MESSAGE_ENTRY, sealedMessage), sha256Hex(sealedMessage));
-  }
-
-  private static String sha256Hex(byte[] bytes) {
-    return java.util.HexFormat.of().formatHex(PackageFiles.sha256().digest(bytes));
+    return HeaderEntry.message(writer.entry(ZipStructure.MESSAGE_ENTRY, sealedMessage), PackageFiles.sha256Hex(sealedMessage));
   }
 
   /** The header digest of a package whose structure was read. */
   private static String headerSha256(ZipStructure structure) throws IOException {
-    return sha256Hex(structure.readSmall(structure.entry(ZipStructure.HEADER_ENTRY)));
+    return PackageFiles.sha256Hex(structure.readSmall(structure.entry(ZipStructure.HEADER_ENTRY)));
   }
 
   private CmsEncryptor encryptorFor(PartyId recipient) throws MlatCryptoException {

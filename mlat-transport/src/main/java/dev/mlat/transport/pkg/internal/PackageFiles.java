@@ -29,6 +29,11 @@ public final class PackageFiles {
     }
   }
 
+  /** Lower-case hex SHA-256 of bytes held in memory (a header, a message entry). */
+  public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
   /** Lower-case hex SHA-256 of a file. */
   public static String sha256(Path file) throws IOException {
     MessageDigest d = sha256();

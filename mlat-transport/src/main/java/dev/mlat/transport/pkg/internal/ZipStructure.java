@@ -33,7 +33,7 @@ public final class ZipStructure {
   /** The content of the first entry. */
   public static final String MIMETYPE = "application/vnd.mlat.package+zip";
   public static final String MIMETYPE_ENTRY = "mimetype";
-  public static final String MESSAGE_ENTRY = "message.p7m";
+  public static final String MESSAGE_ENTRY = dev.mlat.transport.pkg.HeaderEntry.MESSAGE_ENTRY;
   public static final String HEADER_ENTRY = "header.json";
   public static final String SIGNATURE_ENTRY = "header.p7s";
 
@@ -314,9 +314,9 @@ public final class ZipStructure {
   }
 
   /** Every entry's CRC-32, computed over its bytes, by entry name, from one sequential pass over the file. */
-  public record Digests(java.util.Map<String, Long> crcs) {
+  public record Crcs(java.util.Map<String, Long> crcs) {
     /** Copies. */
-    public Digests {
+    public Crcs {
       crcs = java.util.Map.copyOf(crcs);
     }
   }
@@ -325,25 +325,25 @@ public final class ZipStructure {
   static final long INLINE_DIGEST_BYTES = 8L << 20;
 
   /**
-   * The result of the pass over the file ({@code digests}), computed on a helper thread while the caller goes on (the
-   * opener decrypts meanwhile and compares the digests before it releases anything); for a file of
+   * The result of the pass over the file ({@link #startCrcPass}), computed on a helper thread while the caller goes on
+   * (the opener decrypts meanwhile and compares the CRCs before it releases anything); for a file of
    * at most {@value #INLINE_DIGEST_BYTES} bytes, computed on the calling thread before this returns.
    * Call {@link #cancel()} in a finally block: it stops the pass when its result is not wanted.
    */
-  public static final class PendingDigests {
-    private final java.util.concurrent.FutureTask<Digests> task;
+  public static final class PendingCrcs {
+    private final java.util.concurrent.FutureTask<Crcs> task;
 
-    private PendingDigests(java.util.concurrent.FutureTask<Digests> task) {
+    private PendingCrcs(java.util.concurrent.FutureTask<Crcs> task) {
       this.task = task;
     }
 
-    /** The digests, waiting for the pass to end. */
-    public Digests get() throws IOException {
+    /** The CRCs, waiting for the pass to end. */
+    public Crcs get() throws IOException {
       try {
         return task.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while waiting for the package's digests");
+        throw new java.io.InterruptedIOException("interrupted while waiting for the package's CRC-32 pass");
       } catch (java.util.concurrent.CancellationException e) {
         throw new IllegalStateException("the digest pass was cancelled before its result was taken", e);
       } catch (java.util.concurrent.ExecutionException e) {
@@ -363,18 +363,18 @@ public final class ZipStructure {
     }
   }
 
-  /** Starts the pass over the file ({@code digests}): see {@link PendingDigests}. */
-  public PendingDigests startDigests() {
+  /** Starts the pass over the file: see {@link PendingCrcs}. */
+  public PendingCrcs startCrcPass() {
     if (fileSize <= INLINE_DIGEST_BYTES) {
-      var task = new java.util.concurrent.FutureTask<>(this::digests);
+      var task = new java.util.concurrent.FutureTask<>(this::crcPass);
       task.run();
-      return new PendingDigests(task);
+      return new PendingCrcs(task);
     }
-    var task = new java.util.concurrent.FutureTask<>(this::digests);
+    var task = new java.util.concurrent.FutureTask<>(this::crcPass);
     Thread pass = new Thread(task, "mlat-package-digests");
     pass.setDaemon(true);
     pass.start();
-    return new PendingDigests(task);
+    return new PendingCrcs(task);
   }
 
   /**
@@ -384,7 +384,7 @@ public final class ZipStructure {
    * SHA-256 its reader takes of the bytes it reads (docs/FORMAT.md). The CRC-32 catches damage a
    * gateway can see without a key, at a small fraction of a SHA-256 pass.
    */
-  private Digests digests() throws IOException {
+  private Crcs crcPass() throws IOException {
     java.util.zip.CRC32[] crcs = new java.util.zip.CRC32[entries.size()];
     for (int i = 0; i < crcs.length; i++) {
       crcs[i] = new java.util.zip.CRC32();
@@ -404,7 +404,7 @@ public final class ZipStructure {
     for (int i = 0; i < crcs.length; i++) {
       map.put(entries.get(i).name(), crcs[i].getValue());
     }
-    return new Digests(map);
+    return new Crcs(map);
   }
 
   /**
