@@ -247,6 +247,15 @@ public final class SegmentCodec {
    *     SEGMENT_LENGTH_MISMATCH if it is longer than {@code maxBytes}
    */
   public static byte[] readFramed(InputStream in, int maxBytes, long position) throws IOException, SegmentException {
+    return readFramed(in, maxBytes, position, null);
+  }
+
+  /**
+   * {@link #readFramed(InputStream, int, long)} into an array of exactly the segment's size taken
+   * from {@code buffers} (a new one when null).
+   */
+  public static byte[] readFramed(InputStream in, int maxBytes, long position, BufferPool buffers)
+      throws IOException, SegmentException {
     int tag = in.read();
     if (tag < 0) {
       return null;
@@ -280,7 +289,7 @@ public final class SegmentCodec {
       throw new SegmentException(CryptoErrorCode.SEGMENT_LENGTH_MISMATCH, position,
           total + " bytes on the wire, more than the " + maxBytes + " the manifest's segment size allows");
     }
-    byte[] encoded = new byte[(int) total];
+    byte[] encoded = buffers == null ? new byte[(int) total] : buffers.take((int) total);
     encoded[0] = 0x30;
     encoded[1] = (byte) first;
     for (int i = 2; i < headerLength; i++) {
@@ -490,6 +499,14 @@ public final class SegmentCodec {
    *     does not verify
    */
   public static byte[] open(SecretKey kek, Parsed segment, long position) throws SegmentException {
+    return open(kek, segment, position, null);
+  }
+
+  /**
+   * {@link #open(SecretKey, Parsed, long)} into an array of exactly the plaintext's size taken from
+   * {@code buffers} (a new one when null); on failure the array is zeroed and given back.
+   */
+  public static byte[] open(SecretKey kek, Parsed segment, long position, BufferPool buffers) throws SegmentException {
     Key cek;
     try {
       Cipher wrap = WRAP.get();
@@ -501,14 +518,14 @@ public final class SegmentCodec {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES key unwrap failed in the JDK provider", e);
     }
-    return openByCounterMode(cek, segment, position);
+    return openByCounterMode(cek, segment, position, buffers);
   }
 
-  private static byte[] openByCounterMode(Key cek, Parsed segment, long position) throws SegmentException {
+  private static byte[] openByCounterMode(Key cek, Parsed segment, long position, BufferPool buffers) throws SegmentException {
     byte[] source = segment.encoded();
     int offset = segment.ciphertextOffset();
     int length = segment.ciphertextLength();
-    byte[] plaintext = new byte[length];
+    byte[] plaintext = buffers == null ? new byte[length] : buffers.take(length);
     try {
       // GCM's keystream for a 96-bit nonce starts at counter block nonce || 2 (SP 800-38D); the JDK's
       // CTR increments all 128 bits, GCM only the low 32: the same for the at most 2^20 blocks of a
@@ -525,6 +542,9 @@ public final class SegmentCodec {
       byte[] tag = tagOf(cek, segment.nonce(), plaintext);
       if (!MessageDigest.isEqual(tag, segment.tag())) {
         Arrays.fill(plaintext, (byte) 0);
+        if (buffers != null) {
+          buffers.give(plaintext);
+        }
         throw new SegmentException(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED, position,
             "the AES-GCM tag does not verify: the segment was altered");
       }
