@@ -107,6 +107,16 @@ public final class SegmentCodec {
   /** Encrypts, under the fresh content key {@code cekBytes} (wiped here), {@code length} bytes of {@code plaintext} from {@code offset} as segment {@code index}. */
   public static Sealed seal(SecretKey kek, byte[] kekId, long index, boolean last, byte[] plaintext, int offset, int length,
       byte[] cekBytes) throws GeneralSecurityException, IOException {
+    return seal(kek, kekId, index, last, plaintext, offset, length, cekBytes, null);
+  }
+
+  /**
+   * {@link #seal(SecretKey, byte[], long, boolean, byte[], int, int, byte[])} into an encoding
+   * array taken from {@code buffers} (a new one when null), which the caller may give back once it
+   * wrote the encoding out.
+   */
+  public static Sealed seal(SecretKey kek, byte[] kekId, long index, boolean last, byte[] plaintext, int offset, int length,
+      byte[] cekBytes, BufferPool buffers) throws GeneralSecurityException, IOException {
     SecretKeySpec cek = new SecretKeySpec(cekBytes, "AES");
     Arrays.fill(cekBytes, (byte) 0);
     Cipher wrap = WRAP.get();
@@ -115,7 +125,8 @@ public final class SegmentCodec {
 
     byte[] nonce = nonce(index, last);
     byte[] header = header(kekId, wrapped, nonce, length);
-    byte[] encoded = new byte[header.length + length + 2 + TAG_BYTES];
+    int size = header.length + length + 2 + TAG_BYTES;
+    byte[] encoded = buffers == null ? new byte[size] : buffers.take(size);
     System.arraycopy(header, 0, encoded, 0, header.length);
     int ciphertextAt = header.length;
     int macTlv = 2 + TAG_BYTES;
