@@ -41,7 +41,7 @@ public final class CryptoWarmup {
   }
 
   /**
-   * Starts the segment engine's JIT warm-up (AES-GCM, AES-CTR and SHA-256 brought onto their compiled,
+   * Starts the segment engine's JIT warm-up (AES-GCM and SHA-256 brought onto their compiled,
    * hardware-accelerated paths) now rather than when the first segmented encryptor or decryptor is
    * built. Disabled, like the engine's own, by the system property {@code mlat.segment.warmup=false}.
    */

@@ -37,7 +37,9 @@ final class OutputFiles {
     try {
       Files.createDirectories(folder);
       temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-      Files.write(temporary, bytes);
+      // WRITE only: the empty file just created is not truncated again (on ext4 a truncated file
+      // starts its writeback when closed; docs/PERFORMANCE.md, session 5)
+      Files.write(temporary, bytes, java.nio.file.StandardOpenOption.WRITE);
       move(temporary, file, force);
     } catch (FileAlreadyExistsException e) {
       throw new CliFailure(CliErrorCode.OUTPUT_EXISTS, ExitCode.IO,

@@ -10,6 +10,7 @@ import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
 import dev.mlat.crypto.internal.KeyAccess;
+import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.RawEcdhRecipient;
 import dev.mlat.crypto.keys.KeyIdentity;
@@ -142,11 +143,12 @@ public final class CmsDecryptor {
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(target, "target");
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, ".mlat-quarantine-", ".part");
+    NewFiles.Created created = NewFiles.createIn(dir, ".mlat-quarantine-", ".part");
+    Path temp = created.path();
     boolean done = false;
     try {
       Opened opened;
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = created.out()) {
         opened = open(message, sender, out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

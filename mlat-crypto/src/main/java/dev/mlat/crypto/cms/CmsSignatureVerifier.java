@@ -13,6 +13,7 @@ import dev.mlat.crypto.internal.Asn1Limits;
 import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
+import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.SignedAttributes;
 import java.io.BufferedInputStream;
@@ -145,11 +146,12 @@ public final class CmsSignatureVerifier {
     Objects.requireNonNull(signedData, "signedData");
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(target, "target");
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".mlat-quarantine-", ".part");
+    NewFiles.Created created = NewFiles.createIn(target.toAbsolutePath().getParent(), ".mlat-quarantine-", ".part");
+    Path temp = created.path();
     boolean done = false;
     try {
       VerifiedSignature result;
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (OutputStream out = created.out()) {
         result = run(signedData, null, expected, out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -14,8 +14,9 @@ import java.io.IOException;
  */
 public interface PlaintextSink {
   /**
-   * Receives the next unverified plaintext bytes. The sink must only read {@code bytes} and must
-   * not keep or modify the array: the decryptor hashes the same array on another thread meanwhile.
+   * Receives the next unverified plaintext bytes. The sink must only read {@code bytes} during the
+   * call, and must not keep or modify the array: once the call returns, the decryptor hashes the
+   * same array on another thread and then reuses it for a later segment.
    */
   void write(byte[] bytes, int offset, int length) throws IOException;
 

@@ -1,6 +1,7 @@
 package dev.mlat.crypto.segment;
 
 import dev.mlat.crypto.CryptoErrorCode;
+import dev.mlat.crypto.segment.internal.BufferPool;
 import dev.mlat.crypto.segment.internal.DigestLane;
 import dev.mlat.crypto.segment.internal.QuarantineFile;
 import dev.mlat.crypto.segment.internal.JitWarmup;
@@ -38,7 +39,9 @@ import javax.crypto.SecretKey;
  * <p>Segments are decrypted in parallel on the JDK provider; memory is bounded by about
  * {@code (6 * threads + 6) * segmentSize} (at most {@code 2 * threads} segments in flight, each
  * with its encoding, its ciphertext and its plaintext, and at most 5 plaintexts waiting on or
- * being hashed by the digest lane), whatever the attachment's size. The SHA-256 of the whole
+ * being hashed by the digest lane), whatever the attachment's size. These arrays are reused from
+ * segment to segment (a new one is made only when none is free), so an opening allocates a few
+ * MiB, not twice the attachment's size, and they are zeroed when it ends. The SHA-256 of the whole
  * plaintext is computed in segment order on a dedicated thread ({@code mlat-plaintext-digest},
  * started per opening past the first MiB) while the calling thread reads, dispatches and writes
  * to the sink; the comparison with the manifest waits for it, and the thread has ended before
@@ -126,8 +129,11 @@ public final class SegmentedDecryptor {
     }
   }
 
-  /** A segment that decrypted and authenticated. */
-  private record Opened(long position, SegmentCodec.Parsed parsed, byte[] plaintext) {}
+  /**
+   * A segment that decrypted and authenticated: its position, its tag, its plaintext (an array of
+   * the opening's plaintext pool). Its encoding went back to the encoding pool.
+   */
+  private record Opened(long position, byte[] tag, byte[] plaintext) {}
 
   private OpenedAttachment run(SegmentManifest manifest, AttachmentKey key, InputStream in, PlaintextSink sink)
       throws SegmentException, IOException {
@@ -149,17 +155,22 @@ public final class SegmentedDecryptor {
     int read = 0;
     long length = 0;
     byte[] plaintextSha256;
+    // Arrays are reused from segment to segment (BufferPool): encodings from the reading to the
+    // workers and back; plaintexts from the workers to the sink, then to the digest lane, which
+    // gives each back once hashed. Enough are kept for every array in flight.
+    BufferPool encodings = new BufferPool(maxInFlight + 2);
+    BufferPool plaintexts = new BufferPool(maxInFlight + DigestLane.DEPTH + 3);
     // The SHA-256 of the whole plaintext runs on the digest lane (inline for a small attachment);
-    // each segment's plaintext is a fresh array from SegmentCodec.open, which the sink only reads.
-    try (DigestLane plaintextDigest = new DigestLane(SegmentedEncryptor.sha256())) {
+    // the sink has written (only read) each plaintext before the lane is handed it.
+    try (DigestLane plaintextDigest = new DigestLane(SegmentedEncryptor.sha256(), plaintexts::give)) {
       for (int expected = 0; expected < count; expected++) {
         while (read < count && window.size() < maxInFlight) {
-          byte[] encoded = SegmentCodec.readFramed(in, maxEncoded, read);
+          byte[] encoded = SegmentCodec.readFramed(in, maxEncoded, read, encodings);
           if (encoded == null) {
             break;
           }
           final long position = read;
-          Callable<Opened> task = () -> openOne(kek, kekId, encoded, position);
+          Callable<Opened> task = () -> openOne(kek, kekId, encoded, position, encodings, plaintexts);
           window.add(pool == null ? SegmentWorkers.onCallingThread(task) : pool.submit(task));
           read++;
         }
@@ -168,7 +179,7 @@ public final class SegmentedDecryptor {
               "the stream ends after " + expected + " of the manifest's " + count + " segments");
         }
         Opened opened = await(window.removeFirst());
-        if (!tags.matches(expected, opened.parsed().tag())) {
+        if (!tags.matches(expected, opened.tag())) {
           throw misplaced(opened, expected, tags, window, kek, kekId, in, maxEncoded, read);
         }
         int expectedLength = manifest.plaintextLengthOf(expected);
@@ -176,9 +187,9 @@ public final class SegmentedDecryptor {
           throw new SegmentException(CryptoErrorCode.SEGMENT_LENGTH_MISMATCH, expected, opened.plaintext().length
               + " bytes of plaintext where the manifest implies " + expectedLength);
         }
-        plaintextDigest.update(opened.plaintext(), opened.plaintext().length, expected == count - 1);
         sink.write(opened.plaintext(), 0, opened.plaintext().length);
         length += opened.plaintext().length;
+        plaintextDigest.update(opened.plaintext(), opened.plaintext().length, expected == count - 1);
       }
       if (in.read() >= 0) {
         throw new SegmentException(CryptoErrorCode.SEGMENT_TRAILING_DATA, count,
@@ -189,6 +200,8 @@ public final class SegmentedDecryptor {
       for (Future<Opened> f : window) {
         f.cancel(true);
       }
+      plaintexts.wipe();
+      encodings.wipe();
     }
     String sha256 = HexFormat.of().formatHex(plaintextSha256);
     if (length != manifest.plaintextLength() || !sha256.equals(manifest.plaintextSha256())) {
@@ -198,13 +211,16 @@ public final class SegmentedDecryptor {
     return new OpenedAttachment(length, sha256, count);
   }
 
-  private static Opened openOne(SecretKey kek, byte[] kekId, byte[] encoded, long position) throws SegmentException {
+  private static Opened openOne(SecretKey kek, byte[] kekId, byte[] encoded, long position, BufferPool encodings,
+      BufferPool plaintexts) throws SegmentException {
     SegmentCodec.Parsed parsed = SegmentCodec.parse(encoded, position);
     if (!Arrays.equals(parsed.kekId(), kekId)) {
       throw new SegmentException(CryptoErrorCode.SEGMENT_FOREIGN, position, "sealed under attachment key "
           + HexFormat.of().formatHex(parsed.kekId()) + ", not this attachment's: it belongs to another attachment or another sealing");
     }
-    return new Opened(position, parsed, SegmentCodec.open(kek, parsed, position));
+    byte[] plaintext = SegmentCodec.open(kek, parsed, position, plaintexts);
+    encodings.give(encoded); // parsed's tag, nonce and key fields are copies
+    return new Opened(position, parsed.tag(), plaintext);
   }
 
   /**
@@ -215,7 +231,7 @@ public final class SegmentedDecryptor {
    */
   private static SegmentException misplaced(Opened opened, int expected, SegmentTags tags, ArrayDeque<Future<Opened>> window,
       SecretKey kek, byte[] kekId, InputStream in, int maxEncoded, int read) {
-    int listed = tags.indexOf(opened.parsed().tag());
+    int listed = tags.indexOf(opened.tag());
     if (listed < 0) {
       return new SegmentException(CryptoErrorCode.SEGMENT_MANIFEST_MISMATCH, expected,
           "opens under the attachment key but its tag is not in the signed manifest: the manifest is of another sealing");
@@ -227,7 +243,7 @@ public final class SegmentedDecryptor {
     try {
       while (!window.isEmpty()) {
         Opened later = await(window.removeFirst());
-        if (tags.matches(expected, later.parsed().tag())) {
+        if (tags.matches(expected, later.tag())) {
           return outOfOrder(expected, listed, later.position());
         }
       }
@@ -237,8 +253,8 @@ public final class SegmentedDecryptor {
         if (encoded == null) {
           break;
         }
-        Opened later = openOne(kek, kekId, encoded, position);
-        if (tags.matches(expected, later.parsed().tag())) {
+        Opened later = openOne(kek, kekId, encoded, position, new BufferPool(0), new BufferPool(0));
+        if (tags.matches(expected, later.tag())) {
           return outOfOrder(expected, listed, position);
         }
         position++;

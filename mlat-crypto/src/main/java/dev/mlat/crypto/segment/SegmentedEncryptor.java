@@ -1,5 +1,6 @@
 package dev.mlat.crypto.segment;
 
+import dev.mlat.crypto.segment.internal.BufferPool;
 import dev.mlat.crypto.segment.internal.DigestLane;
 import dev.mlat.crypto.segment.internal.JitWarmup;
 import dev.mlat.crypto.segment.internal.SegmentCodec;
@@ -106,15 +107,21 @@ public final class SegmentedEncryptor {
     byte[] kekId = key.idBytes();
     ByteArrayOutputStream tags = new ByteArrayOutputStream();
     ExecutorService pool = null; // the shared workers, taken when a second segment shows there is more than one
-    ArrayDeque<Future<SegmentCodec.Sealed>> window = new ArrayDeque<>();
+    ArrayDeque<Pending> window = new ArrayDeque<>();
     int maxInFlight = threads * 2;
     long length = 0;
     long index = 0;
     byte[] plaintextSha256;
+    // Arrays are reused from segment to segment (BufferPool): each plaintext goes to the digest
+    // lane and to a worker, and back to its pool once both are done with it (Shared); each
+    // encoding from a worker to the output and back.
+    BufferPool plaintexts = new BufferPool(maxInFlight + DigestLane.DEPTH + 3);
+    BufferPool encodings = new BufferPool(maxInFlight + 2);
+    Shared shared = new Shared(plaintexts);
     // The SHA-256 of the whole plaintext runs on the digest lane (inline for a small attachment);
-    // each segment's buffer is a fresh array, only read after it is handed over.
-    try (DigestLane plaintextDigest = new DigestLane(sha256())) {
-      byte[] current = new byte[segmentSize];
+    // each segment's buffer is only read after it is handed over.
+    try (DigestLane plaintextDigest = new DigestLane(sha256(), shared::release)) {
+      byte[] current = plaintexts.take(segmentSize);
       int currentLength = readFully(plaintext, current);
       while (true) {
         boolean last;
@@ -123,14 +130,18 @@ public final class SegmentedEncryptor {
         if (currentLength < segmentSize) {
           last = true;
         } else {
-          next = new byte[segmentSize];
+          next = plaintexts.take(segmentSize);
           nextLength = readFully(plaintext, next);
           last = nextLength == 0;
+          if (last) {
+            plaintexts.give(next);
+          }
         }
+        shared.hold(current); // by the lane and by the worker
         plaintextDigest.update(current, currentLength, last);
         length += currentLength;
         if (window.size() >= maxInFlight) {
-          writeNext(window, segments, tags);
+          writeNext(window, segments, tags, shared, encodings);
         }
         final byte[] buffer = current;
         final int bufferLength = currentLength;
@@ -140,12 +151,13 @@ public final class SegmentedEncryptor {
         // consumer, and a given random source gives the same segments whatever the thread count.
         final byte[] cek = new byte[SegmentCodec.CEK_BYTES];
         random.nextBytes(cek);
-        Callable<SegmentCodec.Sealed> task = () -> SegmentCodec.seal(kek, kekId, segmentIndex, segmentLast, buffer, 0, bufferLength, cek);
+        Callable<SegmentCodec.Sealed> task = () -> SegmentCodec.seal(kek, kekId, segmentIndex, segmentLast, buffer, 0, bufferLength, cek,
+            encodings);
         if (segmentLast && segmentIndex == 0) {
-          window.add(SegmentWorkers.onCallingThread(task)); // one segment: no hand-over to a worker
+          window.add(new Pending(SegmentWorkers.onCallingThread(task), buffer)); // one segment: no hand-over to a worker
         } else {
           pool = pool == null ? SegmentWorkers.pool(threads) : pool;
-          window.add(pool.submit(task));
+          window.add(new Pending(pool.submit(task), buffer));
         }
         index++;
         if (last) {
@@ -155,24 +167,59 @@ public final class SegmentedEncryptor {
         currentLength = nextLength;
       }
       while (!window.isEmpty()) {
-        writeNext(window, segments, tags);
+        writeNext(window, segments, tags, shared, encodings);
       }
       plaintextSha256 = plaintextDigest.digest();
     } finally {
-      for (Future<?> f : window) {
-        f.cancel(true);
+      for (Pending p : window) {
+        p.sealed().cancel(true);
       }
+      plaintexts.wipe();
+      encodings.wipe();
     }
     HexFormat hex = HexFormat.of();
     return new SegmentManifest(key.id(), segmentSize, index, length, hex.formatHex(plaintextSha256),
         SegmentTags.of(tags.toByteArray()));
   }
 
-  private static void writeNext(ArrayDeque<Future<SegmentCodec.Sealed>> window, OutputStream out, ByteArrayOutputStream tags)
-      throws IOException {
-    SegmentCodec.Sealed sealed = await(window.removeFirst());
+  /** A segment handed to a worker, and its plaintext array. */
+  private record Pending(Future<SegmentCodec.Sealed> sealed, byte[] plaintext) {}
+
+  /**
+   * Plaintext arrays used by two parties at once, the digest lane and a worker: an array goes back
+   * to its pool when the second of them is done with it. Thread-safe (the lane releases on its
+   * thread); arrays do not override {@code equals}, so the map is by identity.
+   */
+  private static final class Shared {
+    private final BufferPool pool;
+    private final java.util.concurrent.ConcurrentHashMap<byte[], java.util.concurrent.atomic.AtomicInteger> holders =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    Shared(BufferPool pool) {
+      this.pool = pool;
+    }
+
+    void hold(byte[] buffer) {
+      holders.put(buffer, new java.util.concurrent.atomic.AtomicInteger(2));
+    }
+
+    void release(byte[] buffer) {
+      var count = holders.get(buffer);
+      if (count != null && count.decrementAndGet() == 0) {
+        holders.remove(buffer);
+        pool.give(buffer);
+      }
+    }
+  }
+
+  private static void writeNext(ArrayDeque<Pending> window, OutputStream out, ByteArrayOutputStream tags, Shared shared,
+      BufferPool encodings) throws IOException {
+    Pending next = window.removeFirst();
+    SegmentCodec.Sealed sealed = await(next.sealed());
+    shared.release(next.plaintext()); // the worker is done with it
     out.write(sealed.encoded());
     tags.write(sealed.tag());
+    encodings.give(sealed.encoded());
   }
 
   private static SegmentCodec.Sealed await(Future<SegmentCodec.Sealed> future) throws IOException {

@@ -43,6 +43,17 @@ class SegmentedDecryptorTest {
   }
 
   @Test
+  void reusesAHandfulOfPlaintextArraysForManySegments() throws Exception {
+    byte[] plaintext = Segments.plaintext(300 * SIZE + 5, 13);
+    var sealed = Segments.seal(plaintext, SIZE);
+    var sink = new Segments.RecordingSink();
+    decryptor.open(sealed.manifest(), sealed.key(), new ByteArrayInputStream(sealed.stream()), sink);
+    assertThat(sink.released()).isEqualTo(plaintext);
+    // 301 segments; in flight at most 2 * threads, at the digest lane at most DEPTH + 1, one being written
+    assertThat(sink.arrays).hasSizeLessThanOrEqualTo(2 * 2 + dev.mlat.crypto.segment.internal.DigestLane.DEPTH + 3);
+  }
+
+  @Test
   void roundTripsWithTheDefaultSegmentSizeAndOneThread() throws Exception {
     byte[] plaintext = Segments.plaintext(3 * SegmentedEncryptor.DEFAULT_SEGMENT_SIZE + 100, 5);
     var sealed = Segments.seal(plaintext, SegmentedEncryptor.DEFAULT_SEGMENT_SIZE);

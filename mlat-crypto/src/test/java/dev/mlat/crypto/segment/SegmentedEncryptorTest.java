@@ -56,6 +56,37 @@ class SegmentedEncryptorTest {
   }
 
   @Test
+  void reusesAHandfulOfArraysForManySegmentsAndEverySegmentStillOpens() throws Exception {
+    byte[] plaintext = Segments.plaintext(300 * Segments.SIZE + 9, 17);
+    java.util.Set<byte[]> written = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    var out = new ByteArrayOutputStream() {
+      @Override
+      public synchronized void write(byte[] b, int off, int len) {
+        written.add(b);
+        super.write(b, off, len);
+      }
+    };
+    // the input stream hands out its arrays' contents only: count the encryptor's own plaintext arrays through a wrapper
+    var read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<byte[], Boolean>());
+    var in = new java.io.FilterInputStream(new ByteArrayInputStream(plaintext)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        read.add(b);
+        return super.read(b, off, len);
+      }
+    };
+    AttachmentKey key = AttachmentKey.generate(new java.security.SecureRandom());
+    SegmentManifest manifest = SegmentedEncryptor.builder().segmentSize(Segments.SIZE).threads(2).build().seal(key, in, out);
+    assertThat(manifest.segmentCount()).isEqualTo(301);
+    int bound = 2 * 2 + dev.mlat.crypto.segment.internal.DigestLane.DEPTH + 4;
+    assertThat(read).as("plaintext arrays").hasSizeLessThanOrEqualTo(bound);
+    assertThat(written).as("encoding arrays").hasSizeLessThanOrEqualTo(bound);
+    var sink = new Segments.RecordingSink();
+    SegmentedDecryptor.builder().build().open(manifest, key, new ByteArrayInputStream(out.toByteArray()), sink);
+    assertThat(sink.released()).isEqualTo(plaintext);
+  }
+
+  @Test
   void aKeySealsOneAttachmentOnly() throws Exception {
     var encryptor = SegmentedEncryptor.builder().build();
     AttachmentKey key = AttachmentKey.generate(Segments.RANDOM);

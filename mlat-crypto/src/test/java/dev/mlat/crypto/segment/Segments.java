@@ -63,11 +63,14 @@ final class Segments {
   /** A sink that records what it was given and which of commit and abort was called. */
   static final class RecordingSink implements PlaintextSink {
     final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    /** The distinct arrays the decryptor wrote from (by identity). */
+    final java.util.Set<byte[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     int commits;
     int aborts;
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
+      arrays.add(bytes);
       written.write(bytes, offset, length);
     }
 

@@ -74,7 +74,7 @@ public final class PackageGateway {
       VerifiedHeader verified = checked.verified();
       try {
         checkEntries(checked.header(), checked.structure());
-        compareCrcs(checked.header(), checked.structure(), checked.crcs().get());
+        compareCrcs(checked.header(), checked.structure(), checked.structure().crcs());
         ZipStructure structure = checked.structure();
         checkMessageDigest(checked.header(), structure.readSmall(structure.entry(ZipStructure.MESSAGE_ENTRY)));
       } catch (PackageRejectedException e) {
@@ -84,8 +84,6 @@ public final class PackageGateway {
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
           + e.getMessage(), e);
-    } finally {
-      checked.crcs().cancel();
     }
   }
 
@@ -131,11 +129,10 @@ public final class PackageGateway {
 
   /**
    * Stages 1 and 2 with the checked structure, for the opener: the header and its signer are
-   * verified; the pass that computes the entries' CRC-32 runs on ({@code crcs}), so that the
-   * opener can decrypt meanwhile. The caller cancels {@code crcs} when done.
+   * verified. The entries' CRC-32 are the caller's to compare: the opener takes them from the
+   * bytes it reads anyway when the package opens, and from a pass over the file otherwise.
    */
-  record Checked(ZipStructure structure, PackageHeader header, TrustReport signer, String headerSha256,
-      ZipStructure.PendingCrcs crcs) {
+  record Checked(ZipStructure structure, PackageHeader header, TrustReport signer, String headerSha256) {
     /** The verified header. */
     VerifiedHeader verified() {
       return new VerifiedHeader(header, signer, headerSha256, structure.fileSize());
@@ -147,7 +144,7 @@ public final class PackageGateway {
     try {
       ZipStructure structure = ZipStructure.read(packageFile, limits);
       Signed signed = checkSigned(structure);
-      return new Checked(structure, signed.header(), signed.signer(), signed.headerSha256(), structure.startCrcPass());
+      return new Checked(structure, signed.header(), signed.signer(), signed.headerSha256());
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "reading the package " + packageFile + " failed: "
           + e.getMessage(), e);

@@ -31,7 +31,6 @@ import dev.mlat.transport.pkg.internal.PackageFiles;
 import dev.mlat.transport.pkg.internal.StrictJson;
 import dev.mlat.transport.pkg.internal.ZipStructure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -41,8 +40,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -154,17 +155,18 @@ public final class PackageOpener {
         // stage 3: recipient, then the entries' names and sizes
         stage3Entries(header, structure);
         try {
-          // The entries' CRC-32 come from a pass over the file that runs beside stages 3-6
-          // (PackageGateway.Checked). They are compared before any outcome is returned and before
-          // any other refusal is reported, so the result is the one of the pipeline run in order:
-          // a package whose entries are damaged is refused at stage 3, whatever else.
+          // The entries' CRC-32 are compared before any outcome is returned and before any other
+          // refusal is reported, so the result is the one of the pipeline run in order: a package
+          // whose entries are damaged is refused at stage 3, whatever else. A package that opens
+          // has them from the bytes read anyway (stage 6); any other outcome from a pass over the
+          // file, on the calling thread.
           Optional<Resend> resend = stage3Rest(header, checked, now, seenMessages);
           if (resend.isPresent()) {
             return resend.get();
           }
           return stages4to6(header, structure, checked, now, outputFolder);
         } catch (PackageRejectedException e) {
-          PackageGateway.compareCrcs(header, structure, checked.crcs().get());
+          PackageGateway.compareCrcs(header, structure, structure.crcs());
           throw e;
         }
       } catch (PackageRejectedException e) {
@@ -172,8 +174,6 @@ public final class PackageOpener {
       }
     } catch (IOException | UncheckedIOException e) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "opening " + packageFile + " failed: " + e.getMessage(), e);
-    } finally {
-      checked.crcs().cancel();
     }
   }
 
@@ -232,7 +232,7 @@ public final class PackageOpener {
       throws MlatTransportException, IOException {
     Optional<SeenMessage> earlier = seen.find(header.messageId().toString());
     if (earlier.isPresent()) {
-      PackageGateway.compareCrcs(header, checked.structure(), checked.crcs().get());
+      PackageGateway.compareCrcs(header, checked.structure(), checked.structure().crcs());
       if (earlier.get().sameBytes(checked.headerSha256())) {
         return Optional.of(new Resend(header, earlier.get()));
       }
@@ -302,11 +302,15 @@ public final class PackageOpener {
       List<ReceivedAttachment> received = new ArrayList<>();
       List<ReceivedAttachment> finalList = new ArrayList<>();
       Path destination = outputFolder.resolve(header.messageId().toString());
+      Map<String, Long> crcs = new HashMap<>();
       for (int i = 0; i < entries.size(); i++) {
         ManifestEntry m = document.attachments().get(i);
         Path file = attachmentsFolder.resolve(m.id());
-        try (InputStream in = structure.open(entries.get(i))) {
+        ZipStructure.Entry entry = entries.get(i);
+        try (ZipStructure.CheckedEntryStream in = structure.openChecked(entry)) {
           decryptor.open(m.segments(), m.key(), in, file);
+          // the decryptor read the entry to its end (it refuses trailing data): its CRC-32 is known
+          crcs.put(entry.name(), in.crc().isPresent() ? in.crc().getAsLong() : structure.crcOf(entry));
         } catch (MlatCryptoException e) {
           throw new PackageRejectedException(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH, PipelineStage.CONTENT,
               "attachment " + m.id() + " does not match the signed manifest: " + e.getMessage(), e);
@@ -317,9 +321,14 @@ public final class PackageOpener {
       }
       PackageFiles.writePrivate(work.resolve("message.json"), payload);
       PackageFiles.writePrivate(work.resolve("message.p7s"), opened.signedData());
-      // the end of stage 3, run beside the decryption: nothing leaves the quarantine before it passed
+      // the end of stage 3, from the bytes read: nothing leaves the quarantine before it passed
       VerifiedHeader verifiedHeader = checked.verified();
-      PackageGateway.compareCrcs(header, structure, checked.crcs().get());
+      for (ZipStructure.Entry e : structure.entries()) {
+        if (!crcs.containsKey(e.name())) {
+          crcs.put(e.name(), structure.crcOf(e)); // mimetype, message.p7m, header.json, header.p7s: small
+        }
+      }
+      PackageGateway.compareCrcs(header, structure, new ZipStructure.Crcs(crcs));
       try {
         Files.move(work, destination, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {

@@ -139,6 +139,36 @@ public final class PackageFixture {
     return out;
   }
 
+  /**
+   * Changes the CRC-32 that both ZIP records of entry {@code name} state (its local header and its
+   * central directory record, so that they still agree) in a copy of the file ({@code out} must not
+   * exist), leaving the entry's bytes as they were: only a comparison of the bytes with their
+   * recorded CRC-32 can tell.
+   */
+  public static java.nio.file.Path recordedCrcChanged(java.nio.file.Path in, java.nio.file.Path out, String name)
+      throws java.io.IOException {
+    byte[] zip = java.nio.file.Files.readAllBytes(in);
+    long local;
+    try (var z = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(in).get()) {
+      local = z.getEntry(name).getLocalHeaderOffset();
+    }
+    zip[(int) local + 14] ^= 0x01;
+    byte[] raw = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    var b = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int changed = 0;
+    for (int i = 0; i + 46 + raw.length <= zip.length; i++) {
+      if (b.getInt(i) == 0x02014b50 && Short.toUnsignedInt(b.getShort(i + 28)) == raw.length
+          && java.util.Arrays.equals(zip, i + 46, i + 46 + raw.length, raw, 0, raw.length) && b.getInt(i + 42) == (int) local) {
+        zip[i + 16] ^= 0x01;
+        changed++;
+      }
+    }
+    if (changed != 1) {
+      throw new IllegalStateException(changed + " central directory records found for " + name);
+    }
+    return java.nio.file.Files.write(out, zip, java.nio.file.StandardOpenOption.CREATE_NEW);
+  }
+
   /** How header.json lists an entry of these bytes (format version 2: a SHA-256 for message.p7m only). */
   public static HeaderEntry listed(String name, byte[] bytes) {
     return name.equals(HeaderEntry.MESSAGE_ENTRY) ? HeaderEntry.message(bytes.length, sha256(bytes))

@@ -28,18 +28,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The opener's pass over a large package's bytes (every entry's CRC-32) runs beside the
- * decryption (PackageOpener, stages 3-6): these tests hold that its outcome is the one of the
- * pipeline run in order (a damaged entry is refused at stage 3 whatever else fails), that nothing
- * is released before the pass ended, and that no thread outlives a call. The attachment is larger
- * than the size up to which packages are checked on the calling thread.
+ * The opener compares every entry's bytes with its ZIP CRC-32 (PackageOpener, stage 3, with the
+ * CRC-32 of the attachment entries taken from the bytes the segment decryption reads at stage 6,
+ * and from a pass over the file before any other refusal is reported): these tests hold that the
+ * outcome is the one of the pipeline run in order (a damaged entry is refused at stage 3 whatever
+ * else fails), that nothing is released before the CRC-32 matched, and that no helper thread
+ * outlives a call (the opener starts none for this; the segment engine's digest lane ends with
+ * each attachment).
  */
 class PackageOpenerDigestPassTest {
   static final PartyId FR_MOJ = party("FR:FR-MOJ-BEPI");
   static final PartyId DE_BFJ = party("DE:DE-BFJ");
-  /** Over ZipStructure.INLINE_DIGEST_BYTES (8 MiB): the digest pass runs on its own thread. */
+  /** Many segments, past the digest lane's inline part (1 MiB): the lane runs on its own thread. */
   static final int LARGE = (9 << 20) + 17;
-  static final Set<String> DIGEST_THREADS = Set.of("mlat-package-digests", "mlat-package-digest", "mlat-entry-digest");
+  static final Set<String> DIGEST_THREADS = Set.of("mlat-package-digests", "mlat-package-digest", "mlat-entry-digest",
+      "mlat-plaintext-digest");
 
   @TempDir
   Path dir;
@@ -98,6 +101,23 @@ class PackageOpenerDigestPassTest {
   void aTamperedLargeAttachmentIsRefusedAtStage3NotAtDecryption() throws Exception {
     Path bad = tamperLargeAttachment(sealLarge(Duration.ofDays(1)), dir.resolve("bad.mlat"));
     assertRejected(bad, opener(DE_BFJ, dir.resolve("q")), TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
+  }
+
+  @Test
+  void anAttachmentWhoseRecordedCrcIsWrongIsRefusedAtStage3ThoughEverySegmentAuthenticates() throws Exception {
+    // the bytes are the sealed ones (the segments, the manifest and the plaintext digest all pass):
+    // only the CRC-32 taken from the bytes the decryption read can tell
+    Path bad = PackageFixture.recordedCrcChanged(sealLarge(Duration.ofDays(1)), dir.resolve("bad.mlat"), "attachments/1");
+    assertRejected(bad, opener(DE_BFJ, dir.resolve("q")), TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
+  }
+
+  @Test
+  void aSmallEntryWhoseRecordedCrcIsWrongIsRefusedAtStage3ThoughItsSignatureVerifies() throws Exception {
+    Path file = sealLarge(Duration.ofDays(1));
+    for (String name : List.of("header.p7s", "header.json", "message.p7m", "mimetype", "attachments/2")) {
+      Path bad = PackageFixture.recordedCrcChanged(file, dir.resolve("bad-" + UUID.randomUUID() + ".mlat"), name);
+      assertRejected(bad, opener(DE_BFJ, dir.resolve("q")), TransportErrorCode.PACKAGE_ENTRY_MISMATCH);
+    }
   }
 
   @Test

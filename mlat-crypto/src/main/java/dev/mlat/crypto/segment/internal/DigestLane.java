@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The whole-plaintext digest of one sealing or opening, computed on a dedicated helper thread (the
@@ -17,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  * thread: the digest equals the digest of the concatenation.
  *
  * <p><b>Ownership.</b> The lane takes the buffer given to {@link #update} without copying it: the
- * caller must not modify it afterwards (the segment engine hands over each segment's plaintext,
- * a fresh array per segment, and only reads it after).
+ * caller must not modify it afterwards. With a release hook ({@link #DigestLane(MessageDigest,
+ * Consumer)}) the lane gives each buffer back once it hashed it (on the lane thread, or on the
+ * caller's for the inline part), in order, so that the caller can reuse it; a buffer still waiting
+ * when the lane is closed is not given back.
  *
  * <p><b>Small inputs stay inline.</b> The first {@value #INLINE_BYTES} bytes, and a buffer marked
  * last before the lane started, are hashed on the calling thread: an attachment of one segment or
@@ -50,6 +53,7 @@ public final class DigestLane implements AutoCloseable {
   private static final Chunk END = new Chunk(new byte[0], -1);
 
   private final MessageDigest digest;
+  private final Consumer<byte[]> release;
   private long inline;
   private ArrayBlockingQueue<Chunk> queue;
   private FutureTask<byte[]> task;
@@ -60,7 +64,17 @@ public final class DigestLane implements AutoCloseable {
    * A lane over {@code digest}, which it owns from now on (a fresh instance, not shared).
    */
   public DigestLane(MessageDigest digest) {
+    this(digest, buffer -> { });
+  }
+
+  /**
+   * A lane over {@code digest} (a fresh instance, which it owns from now on) that gives every buffer
+   * it hashed to {@code release}, in the order they were given; {@code release} must be thread-safe
+   * and must not throw.
+   */
+  public DigestLane(MessageDigest digest, Consumer<byte[]> release) {
     this.digest = Objects.requireNonNull(digest, "digest");
+    this.release = Objects.requireNonNull(release, "release");
   }
 
   /**
@@ -84,12 +98,15 @@ public final class DigestLane implements AutoCloseable {
       if (last || inline + length <= INLINE_BYTES) {
         digest.update(buffer, 0, length);
         inline += length;
+        release.accept(buffer);
         return;
       }
       start();
     }
     if (length > 0) {
       put(new Chunk(buffer, length));
+    } else {
+      release.accept(buffer);
     }
   }
 
@@ -150,6 +167,7 @@ public final class DigestLane implements AutoCloseable {
   private void start() {
     ArrayBlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(DEPTH);
     MessageDigest md = digest;
+    Consumer<byte[]> done = release;
     FutureTask<byte[]> lane = new FutureTask<>(() -> {
       while (true) {
         Chunk c = chunks.take();
@@ -157,6 +175,7 @@ public final class DigestLane implements AutoCloseable {
           return md.digest();
         }
         md.update(c.bytes(), 0, c.length());
+        done.accept(c.bytes());
       }
     });
     Thread helper = new Thread(lane, THREAD_NAME);

@@ -1,14 +1,13 @@
 package dev.mlat.crypto.segment.internal;
 
+import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.segment.PlaintextSink;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A {@link PlaintextSink} that quarantines plaintext in an owner-only temporary file in the
@@ -27,23 +26,14 @@ public final class QuarantineFile implements PlaintextSink {
     this.out = out;
   }
 
-  /** A quarantine file beside {@code target}. */
+  /**
+   * A quarantine file beside {@code target}, created and opened by one call (never reopened with
+   * truncation: see {@link NewFiles} for what that costs on ext4).
+   */
   public static QuarantineFile beside(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp;
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      temp = Files.createTempFile(dir, ".mlat-quarantine-", ".part",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      temp = Files.createTempFile(dir, ".mlat-quarantine-", ".part");
-    }
-    try {
-      return new QuarantineFile(absolute, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
+    NewFiles.Created created = NewFiles.createIn(absolute.getParent(), ".mlat-quarantine-", ".part");
+    return new QuarantineFile(absolute, created.path(), new BufferedOutputStream(created.out(), 1 << 16));
   }
 
   /** The quarantine file (for tests). */

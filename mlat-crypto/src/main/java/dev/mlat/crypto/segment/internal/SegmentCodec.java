@@ -15,7 +15,6 @@ import javax.crypto.Cipher;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -46,14 +45,12 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  *
  * <p>Encryption feeds the JDK cipher in {@link #UPDATE_BYTES} pieces: the JDK's GCM takes its
  * compiled, hardware-accelerated path only after enough calls (docs/PERFORMANCE.md). Decryption
- * does not use the JDK's GCM decryption, which buffers the whole segment and decrypts it in one
- * call (so its warm-up would follow the number of segments, not the bytes): it decrypts with
- * AES-CTR from counter block {@code nonce || 2} (GCM's keystream, RFC 5084 / SP 800-38D) in
- * {@link #UPDATE_BYTES} pieces, then re-encrypts the plaintext with AES-GCM under the same key and
- * nonce, in pieces too, and compares the resulting tag with the segment's in constant time. That
- * tag equals the received one exactly when GCM decryption would have accepted it (the same
- * keystream gives back the same ciphertext, hence the same GHASH); no new ciphertext leaves the
- * method, and the plaintext is returned only after the tags matched.
+ * gives the JDK's GCM the whole segment, ciphertext and tag, in one {@code doFinal} call: the
+ * segment's tag is first moved next to its ciphertext, over the two header bytes of its OCTET
+ * STRING, in the segment's own array. The JDK checks the tag (in constant time) and the plaintext
+ * is returned only if it verified. (Sessions 1-4 decrypted with AES-CTR and re-encrypted the
+ * plaintext to recompute the tag, for the fresh-process warm-up; with the segment arrays reused,
+ * one GCM call measured faster both warm and fresh: docs/PERFORMANCE.md, session 5.)
  *
  * <p>Thread-safe: ciphers are per thread.
  */
@@ -82,8 +79,7 @@ public final class SegmentCodec {
   }
 
   private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
-  private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(() -> cipher("AES/CTR/NoPadding"));
-  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[UPDATE_BYTES + 2 * TAG_BYTES]);
+  private static final ThreadLocal<Cipher> GCM_DECRYPT = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
   private static final ThreadLocal<Cipher> WRAP = ThreadLocal.withInitial(() -> cipher("AESWrap_256"));
 
   private SegmentCodec() {}
@@ -107,6 +103,16 @@ public final class SegmentCodec {
   /** Encrypts, under the fresh content key {@code cekBytes} (wiped here), {@code length} bytes of {@code plaintext} from {@code offset} as segment {@code index}. */
   public static Sealed seal(SecretKey kek, byte[] kekId, long index, boolean last, byte[] plaintext, int offset, int length,
       byte[] cekBytes) throws GeneralSecurityException, IOException {
+    return seal(kek, kekId, index, last, plaintext, offset, length, cekBytes, null);
+  }
+
+  /**
+   * {@link #seal(SecretKey, byte[], long, boolean, byte[], int, int, byte[])} into an encoding
+   * array taken from {@code buffers} (a new one when null), which the caller may give back once it
+   * wrote the encoding out.
+   */
+  public static Sealed seal(SecretKey kek, byte[] kekId, long index, boolean last, byte[] plaintext, int offset, int length,
+      byte[] cekBytes, BufferPool buffers) throws GeneralSecurityException, IOException {
     SecretKeySpec cek = new SecretKeySpec(cekBytes, "AES");
     Arrays.fill(cekBytes, (byte) 0);
     Cipher wrap = WRAP.get();
@@ -115,7 +121,8 @@ public final class SegmentCodec {
 
     byte[] nonce = nonce(index, last);
     byte[] header = header(kekId, wrapped, nonce, length);
-    byte[] encoded = new byte[header.length + length + 2 + TAG_BYTES];
+    int size = header.length + length + 2 + TAG_BYTES;
+    byte[] encoded = buffers == null ? new byte[size] : buffers.take(size);
     System.arraycopy(header, 0, encoded, 0, header.length);
     int ciphertextAt = header.length;
     int macTlv = 2 + TAG_BYTES;
@@ -247,6 +254,15 @@ public final class SegmentCodec {
    *     SEGMENT_LENGTH_MISMATCH if it is longer than {@code maxBytes}
    */
   public static byte[] readFramed(InputStream in, int maxBytes, long position) throws IOException, SegmentException {
+    return readFramed(in, maxBytes, position, null);
+  }
+
+  /**
+   * {@link #readFramed(InputStream, int, long)} into an array of exactly the segment's size taken
+   * from {@code buffers} (a new one when null).
+   */
+  public static byte[] readFramed(InputStream in, int maxBytes, long position, BufferPool buffers)
+      throws IOException, SegmentException {
     int tag = in.read();
     if (tag < 0) {
       return null;
@@ -280,7 +296,7 @@ public final class SegmentCodec {
       throw new SegmentException(CryptoErrorCode.SEGMENT_LENGTH_MISMATCH, position,
           total + " bytes on the wire, more than the " + maxBytes + " the manifest's segment size allows");
     }
-    byte[] encoded = new byte[(int) total];
+    byte[] encoded = buffers == null ? new byte[(int) total] : buffers.take((int) total);
     encoded[0] = 0x30;
     encoded[1] = (byte) first;
     for (int i = 2; i < headerLength; i++) {
@@ -490,6 +506,17 @@ public final class SegmentCodec {
    *     does not verify
    */
   public static byte[] open(SecretKey kek, Parsed segment, long position) throws SegmentException {
+    return open(kek, segment, position, null);
+  }
+
+  /**
+   * {@link #open(SecretKey, Parsed, long)} into an array of exactly the plaintext's size taken from
+   * {@code buffers}; on failure the array is zeroed and given back. The segment's own array
+   * ({@code segment.encoded()}) is changed: its tag is moved next to its ciphertext, so the caller
+   * must own that array and not parse it again. With {@code buffers} null, the plaintext is a new
+   * array and the segment's array is left as it is (the ciphertext and tag are copied).
+   */
+  public static byte[] open(SecretKey kek, Parsed segment, long position, BufferPool buffers) throws SegmentException {
     Key cek;
     try {
       Cipher wrap = WRAP.get();
@@ -501,57 +528,44 @@ public final class SegmentCodec {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES key unwrap failed in the JDK provider", e);
     }
-    return openByCounterMode(cek, segment, position);
+    return openByGcm(cek, segment, position, buffers);
   }
 
-  private static byte[] openByCounterMode(Key cek, Parsed segment, long position) throws SegmentException {
+  /**
+   * Decrypts with the JDK's GCM in one call over ciphertext and tag, which it verifies. The tag is
+   * moved next to the ciphertext in the segment's array (the two bytes of its OCTET STRING header
+   * are overwritten) when the caller owns it ({@code buffers} given), else in a copy.
+   */
+  private static byte[] openByGcm(Key cek, Parsed segment, long position, BufferPool buffers) throws SegmentException {
+    int length = segment.ciphertextLength();
     byte[] source = segment.encoded();
     int offset = segment.ciphertextOffset();
-    int length = segment.ciphertextLength();
-    byte[] plaintext = new byte[length];
+    if (buffers == null) {
+      source = Arrays.copyOfRange(source, offset, offset + length + TAG_BYTES);
+      offset = 0;
+    }
+    if (offset + length + TAG_BYTES > source.length) {
+      throw new IllegalStateException("a parsed segment without room for its tag after its ciphertext");
+    }
+    System.arraycopy(segment.tag(), 0, source, offset + length, TAG_BYTES);
+    byte[] plaintext = buffers == null ? new byte[length] : buffers.take(length);
     try {
-      // GCM's keystream for a 96-bit nonce starts at counter block nonce || 2 (SP 800-38D); the JDK's
-      // CTR increments all 128 bits, GCM only the low 32: the same for the at most 2^20 blocks of a
-      // segment (16 MiB), which cannot carry out of the low 32 bits from 2.
-      byte[] firstCounter = Arrays.copyOf(segment.nonce(), 16);
-      firstCounter[15] = 2;
-      Cipher ctr = CTR.get();
-      ctr.init(Cipher.DECRYPT_MODE, cek, new IvParameterSpec(firstCounter));
-      int done = 0;
-      while (done < length) {
-        int n = Math.min(UPDATE_BYTES, length - done);
-        done += ctr.update(source, offset + done, n, plaintext, done);
-      }
-      byte[] tag = tagOf(cek, segment.nonce(), plaintext);
-      if (!MessageDigest.isEqual(tag, segment.tag())) {
-        Arrays.fill(plaintext, (byte) 0);
-        throw new SegmentException(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED, position,
-            "the AES-GCM tag does not verify: the segment was altered");
+      Cipher gcm = GCM_DECRYPT.get();
+      gcm.init(Cipher.DECRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, segment.nonce()));
+      int n = gcm.doFinal(source, offset, length + TAG_BYTES, plaintext, 0);
+      if (n != length) {
+        throw new IllegalStateException("AES-GCM gave " + n + " bytes of plaintext for " + length + " of ciphertext");
       }
       return plaintext;
+    } catch (javax.crypto.AEADBadTagException e) {
+      Arrays.fill(plaintext, (byte) 0);
+      if (buffers != null) {
+        buffers.give(plaintext);
+      }
+      throw new SegmentException(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED, position,
+          "the AES-GCM tag does not verify: the segment was altered");
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-CTR / AES-GCM failed in the JDK provider", e);
+      throw new IllegalStateException("AES-GCM decryption failed in the JDK provider", e);
     }
-  }
-
-  private static byte[] tagOf(Key cek, byte[] nonce, byte[] plaintext) throws GeneralSecurityException {
-    Cipher gcm = GCM.get();
-    try {
-      gcm.init(Cipher.ENCRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-    } catch (java.security.InvalidAlgorithmParameterException e) {
-      // The JDK refuses to encrypt twice with the same key and nonce on one Cipher object; this
-      // thread verified this very segment last time (a second opening of the same stream).
-      gcm = cipher("AES/GCM/NoPadding");
-      GCM.set(gcm);
-      gcm.init(Cipher.ENCRYPT_MODE, cek, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-    }
-    byte[] scratch = SCRATCH.get();
-    int position = 0;
-    while (plaintext.length - position > UPDATE_BYTES) {
-      gcm.update(plaintext, position, UPDATE_BYTES, scratch, 0);
-      position += UPDATE_BYTES;
-    }
-    int n = gcm.doFinal(plaintext, position, plaintext.length - position, scratch, 0);
-    return Arrays.copyOfRange(scratch, n - TAG_BYTES, n);
   }
 }

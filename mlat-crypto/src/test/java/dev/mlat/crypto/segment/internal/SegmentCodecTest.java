@@ -45,6 +45,52 @@ class SegmentCodecTest {
     return SegmentCodec.parse(sealed.encoded(), 0);
   }
 
+  /** A sealed segment of {@code plaintext} under {@code kek}. */
+  private static SegmentCodec.Sealed sealed(byte[] kek, byte[] plaintext) throws Exception {
+    byte[] cek = new byte[32];
+    new SecureRandom().nextBytes(cek);
+    return SegmentCodec.seal(new SecretKeySpec(kek, "AES"), KEK_ID, 3, false, plaintext, 0, plaintext.length, cek);
+  }
+
+  @Test
+  void opensWithoutAPoolLeavingTheSegmentsArrayAsItWas() throws Exception {
+    byte[] kek = new byte[32];
+    random.nextBytes(kek);
+    byte[] plaintext = new byte[40_000];
+    random.nextBytes(plaintext);
+    byte[] encoded = sealed(kek, plaintext).encoded();
+    byte[] before = encoded.clone();
+    var parsed = SegmentCodec.parse(encoded, 3);
+    assertThat(SegmentCodec.open(new SecretKeySpec(kek, "AES"), parsed, 3)).isEqualTo(plaintext);
+    assertThat(encoded).isEqualTo(before);
+    assertThat(SegmentCodec.open(new SecretKeySpec(kek, "AES"), SegmentCodec.parse(encoded, 3), 3)).isEqualTo(plaintext);
+  }
+
+  @Test
+  void opensWithAPoolIntoItsArrayAndGivesItBackZeroedWhenTheTagFails() throws Exception {
+    byte[] kek = new byte[32];
+    random.nextBytes(kek);
+    byte[] plaintext = new byte[40_000];
+    random.nextBytes(plaintext);
+    BufferPool pool = new BufferPool(4);
+    byte[] reused = new byte[plaintext.length];
+    pool.give(reused);
+    var good = SegmentCodec.parse(sealed(kek, plaintext).encoded(), 3);
+    byte[] opened = SegmentCodec.open(new SecretKeySpec(kek, "AES"), good, 3, pool);
+    assertThat(opened).isSameAs(reused).isEqualTo(plaintext);
+
+    byte[] bad = sealed(kek, plaintext).encoded();
+    var parsed = SegmentCodec.parse(bad, 3);
+    bad[parsed.ciphertextOffset() + 100] ^= 1; // the ciphertext altered: the tag no longer verifies
+    java.util.Arrays.fill(reused, (byte) 0x55);
+    pool.give(reused);
+    assertThatThrownBy(() -> SegmentCodec.open(new SecretKeySpec(kek, "AES"), parsed, 3, pool))
+        .isInstanceOfSatisfying(SegmentException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.SEGMENT_AUTHENTICATION_FAILED));
+    assertThat(pool.kept()).as("the plaintext array came back").isEqualTo(1);
+    assertThat(reused).as("and holds nothing of the unverified plaintext").containsOnly(0);
+  }
+
   /** Re-encodes a valid segment's fields with BouncyCastle after {@code change}. */
   private byte[] variant(Variant change) throws Exception {
     var p = valid();

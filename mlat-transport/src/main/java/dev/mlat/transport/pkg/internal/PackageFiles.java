@@ -70,13 +70,18 @@ public final class PackageFiles {
     }
   }
 
-  /** Opens a new file (it must not exist) readable by its owner only. */
+  /**
+   * Opens a new file (it must not exist) readable by its owner only, created and opened by one
+   * call: never created first and then opened again with truncation, which on ext4 makes closing
+   * the file start its writeback (docs/PERFORMANCE.md, session 5).
+   */
   public static OutputStream newPrivateFile(Path file) throws IOException {
-    if (POSIX) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      return Files.newOutputStream(file);
-    }
-    return Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW);
+    java.util.Set<java.nio.file.StandardOpenOption> options =
+        java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+    java.nio.channels.SeekableByteChannel channel = POSIX
+        ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : Files.newByteChannel(file, options);
+    return java.nio.channels.Channels.newOutputStream(channel);
   }
 
   /** Deletes a file or a directory tree; quiet when it does not exist. */

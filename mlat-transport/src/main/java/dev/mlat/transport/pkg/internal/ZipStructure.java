@@ -313,7 +313,7 @@ public final class ZipStructure {
     }
   }
 
-  /** Every entry's CRC-32, computed over its bytes, by entry name, from one sequential pass over the file. */
+  /** Every entry's CRC-32, computed over its bytes, by entry name. */
   public record Crcs(java.util.Map<String, Long> crcs) {
     /** Copies. */
     public Crcs {
@@ -321,70 +321,17 @@ public final class ZipStructure {
     }
   }
 
-  /** Files up to this size are checked on the calling thread: a small package starts no thread. */
-  static final long INLINE_DIGEST_BYTES = 8L << 20;
-
   /**
-   * The result of the pass over the file ({@link #startCrcPass}), computed on a helper thread while the caller goes on
-   * (the opener decrypts meanwhile and compares the CRCs before it releases anything); for a file of
-   * at most {@value #INLINE_DIGEST_BYTES} bytes, computed on the calling thread before this returns.
-   * Call {@link #cancel()} in a finally block: it stops the pass when its result is not wanted.
+   * Every entry's CRC-32 from one sequential pass over the whole file, on the calling thread.
+   * Format version 2 hashes neither the file nor the attachment entries: the attachments are bound
+   * by the signed manifest's segment tags, message.p7m by the SHA-256 its reader takes of the bytes
+   * it reads (docs/FORMAT.md). The CRC-32 catches damage a gateway can see without a key, at a
+   * small fraction of a SHA-256 pass. (The opener of a package that opens takes its entries' CRC-32
+   * from the bytes it reads anyway: {@link #openChecked}, {@link #crcOf}.)
+   *
+   * @throws java.io.InterruptedIOException if the thread is interrupted
    */
-  public static final class PendingCrcs {
-    private final java.util.concurrent.FutureTask<Crcs> task;
-
-    private PendingCrcs(java.util.concurrent.FutureTask<Crcs> task) {
-      this.task = task;
-    }
-
-    /** The CRCs, waiting for the pass to end. */
-    public Crcs get() throws IOException {
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while waiting for the package's CRC-32 pass");
-      } catch (java.util.concurrent.CancellationException e) {
-        throw new IllegalStateException("the digest pass was cancelled before its result was taken", e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        }
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException("hashing the package failed", e.getCause());
-      }
-    }
-
-    /** Stops the pass if it still runs; a no-op once it ended. */
-    public void cancel() {
-      task.cancel(true);
-    }
-  }
-
-  /** Starts the pass over the file: see {@link PendingCrcs}. */
-  public PendingCrcs startCrcPass() {
-    if (fileSize <= INLINE_DIGEST_BYTES) {
-      var task = new java.util.concurrent.FutureTask<>(this::crcPass);
-      task.run();
-      return new PendingCrcs(task);
-    }
-    var task = new java.util.concurrent.FutureTask<>(this::crcPass);
-    Thread pass = new Thread(task, "mlat-package-digests");
-    pass.setDaemon(true);
-    pass.start();
-    return new PendingCrcs(task);
-  }
-
-  /**
-   * One pass over the whole file: each entry's CRC-32 (the entries are contiguous ranges of the
-   * file, checked by {@link #read}). Format version 2 hashes neither the file nor the attachment
-   * entries: the attachments are bound by the signed manifest's segment tags, message.p7m by the
-   * SHA-256 its reader takes of the bytes it reads (docs/FORMAT.md). The CRC-32 catches damage a
-   * gateway can see without a key, at a small fraction of a SHA-256 pass.
-   */
-  private Crcs crcPass() throws IOException {
+  public Crcs crcs() throws IOException {
     java.util.zip.CRC32[] crcs = new java.util.zip.CRC32[entries.size()];
     for (int i = 0; i < crcs.length; i++) {
       crcs[i] = new java.util.zip.CRC32();
@@ -395,7 +342,7 @@ public final class ZipStructure {
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; position += n) {
         if (Thread.currentThread().isInterrupted()) {
-          throw new java.io.InterruptedIOException("the pass over the package was cancelled");
+          throw new java.io.InterruptedIOException("the pass over the package was interrupted");
         }
         current = feedEntries(buffer, position, n, current, crcs);
       }
@@ -405,6 +352,80 @@ public final class ZipStructure {
       map.put(entries.get(i).name(), crcs[i].getValue());
     }
     return new Crcs(map);
+  }
+
+  /** The CRC-32 of one entry's bytes, read from the file (for the small entries). */
+  public long crcOf(Entry e) throws IOException {
+    try (CheckedEntryStream in = openChecked(e)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return in.crc().orElseThrow(() -> new IOException("the entry " + e.name() + " ended early"));
+    }
+  }
+
+  /**
+   * A stream of the entry's bytes, like {@link #open}, that takes the CRC-32 of the bytes as they
+   * are read: once the reader has read the entry to its end, {@link CheckedEntryStream#crc()} is
+   * the CRC-32 of exactly the bytes it was given, with no second read of the file.
+   */
+  public CheckedEntryStream openChecked(Entry e) throws IOException {
+    return new CheckedEntryStream(open(e), e.size());
+  }
+
+  /** See {@link #openChecked}. Not thread-safe. */
+  public static final class CheckedEntryStream extends java.io.FilterInputStream {
+    private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    private final long size;
+    private long count;
+
+    private CheckedEntryStream(InputStream in, long size) {
+      super(in);
+      this.size = size;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        crc.update(b);
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        crc.update(b, off, n);
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // every byte must pass through the CRC
+      byte[] buffer = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+      long skipped = 0;
+      while (skipped < n) {
+        int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+        if (r < 0) {
+          break;
+        }
+        skipped += r;
+      }
+      return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    /** The CRC-32 of the entry once every one of its bytes was read; empty before. */
+    public java.util.OptionalLong crc() {
+      return count == size ? java.util.OptionalLong.of(crc.getValue()) : java.util.OptionalLong.empty();
+    }
   }
 
   /**
