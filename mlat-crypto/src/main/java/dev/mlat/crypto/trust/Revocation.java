@@ -216,7 +216,7 @@ final class Revocation {
   }
 
   private Outcome crlOutcome(X509CRL crl, byte[] encoded, X509Certificate cert, X509Certificate issuer) throws MlatCryptoException {
-    if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+    if (!Certificates.sameName(crl.getIssuerX500Principal(), issuer.getSubjectX500Principal())) {
       return new Outcome(Verdict.NOT_APPLICABLE, "other issuer", Instant.EPOCH, Optional.empty());
     }
     Instant thisUpdate = crl.getThisUpdate().toInstant();
