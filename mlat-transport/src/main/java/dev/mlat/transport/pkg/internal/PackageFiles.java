@@ -70,11 +70,15 @@ public final class PackageFiles {
     }
   }
 
-  /** Opens a new file (it must not exist) readable by its owner only. */
+  /**
+   * Opens a new file (it must not exist) readable by its owner only: created with its permissions
+   * and opened in one call (no second open of a file created a moment earlier).
+   */
   public static OutputStream newPrivateFile(Path file) throws IOException {
     if (POSIX) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      return Files.newOutputStream(file);
+      return java.nio.channels.Channels.newOutputStream(Files.newByteChannel(file,
+          java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));
     }
     return Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW);
   }
