@@ -1,12 +1,9 @@
 package dev.mlat.crypto.cms;
 
-import dev.mlat.crypto.timestamp.TimestampVerifier;
-import dev.mlat.crypto.timestamp.VerifiedTimestamp;
-import dev.mlat.crypto.timestamp.internal.SignatureTimestamps;
-import java.util.Optional;
 import dev.mlat.crypto.AlgorithmPolicy;
 import dev.mlat.crypto.CryptoErrorCode;
 import dev.mlat.crypto.DigestAlgorithm;
+import dev.mlat.crypto.KeyFamily;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.SignatureAlgorithm;
 import dev.mlat.crypto.internal.Asn1Limits;
@@ -14,8 +11,12 @@ import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
 import dev.mlat.crypto.internal.NewFiles;
+import dev.mlat.crypto.internal.ParsedCertificates;
 import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.SignedAttributes;
+import dev.mlat.crypto.timestamp.TimestampVerifier;
+import dev.mlat.crypto.timestamp.VerifiedTimestamp;
+import dev.mlat.crypto.timestamp.internal.SignatureTimestamps;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +26,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -35,6 +40,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -43,17 +49,25 @@ import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jcajce.io.OutputStreamFactory;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.RuntimeOperatorException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
@@ -81,12 +95,24 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class CmsSignatureVerifier {
   private static final ASN1ObjectIdentifier SIGNING_CERTIFICATE_V2 = PKCSObjectIdentifiers.id_aa_signingCertificateV2;
+  // Stateless after construction (read-only tables; a new MessageDigest per digest calculator): shared.
+  private static final DefaultCMSSignatureAlgorithmNameGenerator SIGNATURE_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+  private static final DefaultSignatureAlgorithmIdentifierFinder SIGNATURE_IDENTIFIERS = new DefaultSignatureAlgorithmIdentifierFinder();
+  private static final DigestCalculatorProvider DIGEST_CALCULATORS = digestCalculators();
 
   private final AlgorithmPolicy policy;
   private final SignerTrust trust;
   private final Clock clock;
   private final CmsLimits limits;
   private final TimestampVerifier timestamps;
+
+  private static DigestCalculatorProvider digestCalculators() {
+    try {
+      return new JcaDigestCalculatorProviderBuilder().build();
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("no digest calculator provider", e);
+    }
+  }
 
   /** A verifier without signature timestamps: a SignerInfo carrying any unsigned attribute is refused. */
   public CmsSignatureVerifier(AlgorithmPolicy policy, SignerTrust trust, Clock clock, CmsLimits limits) {
@@ -187,8 +213,8 @@ public final class CmsSignatureVerifier {
     }
     boolean encapsulated;
     try {
-      encapsulated = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(), bytes).getSignedContent() != null;
-    } catch (CMSException | OperatorCreationException | RuntimeException e) {
+      encapsulated = new CMSSignedDataParser(DIGEST_CALCULATORS, bytes).getSignedContent() != null;
+    } catch (CMSException | RuntimeException e) {
       encapsulated = false; // the full run below reports what is wrong with it
     }
     if (encapsulated) {
@@ -211,7 +237,7 @@ public final class CmsSignatureVerifier {
       if (!type.equals(CMSObjectIdentifiers.signedData.getId())) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "expected SignedData, found content type " + type);
       }
-      var digests = new JcaDigestCalculatorProviderBuilder().build();
+      var digests = DIGEST_CALCULATORS;
       CMSSignedDataParser parser = detachedContent == null
           ? new CMSSignedDataParser(digests, in)
           : new CMSSignedDataParser(digests, new CMSTypedStream(detachedContent), in);
@@ -243,15 +269,15 @@ public final class CmsSignatureVerifier {
             "SignedData carries " + signerInfos.size() + " SignerInfos, more than the limit of " + limits.maxSignerInfos());
       }
       var certificates = new ArrayList<X509Certificate>();
-      var converter = new JcaX509CertificateConverter().setProvider(Providers.bouncyCastle());
       for (var h : certificateHolders) {
-        certificates.add(converter.getCertificate(h));
+        certificates.add(ParsedCertificates.parse(h.getEncoded()));
       }
       var verified = new ArrayList<CryptographicallyVerified>();
       var algorithms = new ArrayList<SignatureAlgorithm>();
       for (var signer : signerInfos) {
-        var cert = signerCertificate(signer, certificateHolders, certificates);
-        var v = verifySigner(signer, cert, certificates, expected, parser.getSignedContentTypeOID());
+        int index = signerCertificate(signer, certificateHolders, certificates);
+        var v = verifySigner(signer, certificateHolders.get(index), certificates.get(index), certificates, expected,
+            parser.getSignedContentTypeOID());
         verified.add(v);
         algorithms.add(v.algorithm());
       }
@@ -307,19 +333,22 @@ public final class CmsSignatureVerifier {
     return total;
   }
 
-  private static X509Certificate signerCertificate(SignerInformation signer, List<X509CertificateHolder> holders,
+  /** The index of the signer's certificate in {@code holders} (and {@code certificates}). */
+  private static int signerCertificate(SignerInformation signer, List<X509CertificateHolder> holders,
       List<X509Certificate> certificates) throws MlatCryptoException {
-    X509Certificate found = null;
+    int found = -1;
     for (int i = 0; i < holders.size(); i++) {
       if (signer.getSID().match(holders.get(i))) {
-        if (found != null && !found.equals(certificates.get(i))) {
+        if (found >= 0 && !certificates.get(found).equals(certificates.get(i))) {
           throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_CERTIFICATE_MISSING,
               "two different certificates match the signer identifier");
         }
-        found = certificates.get(i);
+        if (found < 0) {
+          found = i;
+        }
       }
     }
-    if (found == null) {
+    if (found < 0) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNER_CERTIFICATE_MISSING,
           "the signer's certificate (" + describe(signer) + ") is not in the SignedData's certificates");
     }
@@ -334,7 +363,8 @@ public final class CmsSignatureVerifier {
     return "subject key identifier " + (sid.getSubjectKeyIdentifier() == null ? "?" : java.util.HexFormat.of().formatHex(sid.getSubjectKeyIdentifier()));
   }
 
-  private CryptographicallyVerified verifySigner(SignerInformation signer, X509Certificate cert, List<X509Certificate> certificates,
+  private CryptographicallyVerified verifySigner(SignerInformation signer, X509CertificateHolder holder, X509Certificate cert,
+      List<X509Certificate> certificates,
       SignatureExpectation expected, String eContentType) throws MlatCryptoException, OperatorCreationException, IOException {
     DigestAlgorithm digest = policy.checkDigest(signer.getDigestAlgOID());
     SignatureAlgorithm algorithm = policy.checkSignature(expected.jurisdiction(), signatureOid(signer, digest),
@@ -387,7 +417,7 @@ public final class CmsSignatureVerifier {
     }
     boolean valid;
     try {
-      valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle()).build(cert));
+      valid = signer.verify(signerVerifier(holder, cert, algorithm));
     } catch (CMSSignerDigestMismatchException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNATURE_INVALID,
           "the message-digest attribute of " + describe(signer) + " does not match the content", e);
@@ -408,6 +438,82 @@ public final class CmsSignatureVerifier {
         ? SignatureTimestamps.verify(signer, timestamps, expected.jurisdiction())
         : Optional.empty();
     return new CryptographicallyVerified(cert, intermediates, algorithm, digest, signingTime, timestamp);
+  }
+
+  /**
+   * The verifier of one SignerInfo. For ECDSA, a verifier of our own: BouncyCastle's JCA verifier
+   * ({@code JcaContentVerifierProviderBuilder}'s raw-capable verifier) runs, after the real
+   * verification, a second, discarded one on a raw NONEwithECDSA signature to release PKCS#11
+   * sessions, which doubled the cost of verifying an ECDSA signature (BouncyCastle 1.87). This one
+   * verifies once, with the same provider, algorithm and key; the checks around it
+   * ({@link SignerInformation#verify}: message digest, content type, signing time against the
+   * certificate) are BouncyCastle's as before. Other algorithms keep BouncyCastle's verifier.
+   */
+  private static SignerInformationVerifier signerVerifier(X509CertificateHolder holder, X509Certificate cert,
+      SignatureAlgorithm algorithm) throws OperatorCreationException {
+    if (algorithm.keyFamily() != KeyFamily.EC) {
+      return new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle()).build(cert);
+    }
+    return new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_IDENTIFIERS,
+        new SingleSignatureVerifierProvider(holder, cert.getPublicKey(), algorithm), DIGEST_CALCULATORS);
+  }
+
+  /** Verifies signatures of one algorithm with one public key on BouncyCastle's provider, once each. */
+  private static final class SingleSignatureVerifierProvider implements ContentVerifierProvider {
+    private final X509CertificateHolder holder;
+    private final PublicKey key;
+    private final SignatureAlgorithm algorithm;
+
+    SingleSignatureVerifierProvider(X509CertificateHolder holder, PublicKey key, SignatureAlgorithm algorithm) {
+      this.holder = holder;
+      this.key = key;
+      this.algorithm = algorithm;
+    }
+
+    @Override
+    public boolean hasAssociatedCertificate() {
+      return true;
+    }
+
+    @Override
+    public X509CertificateHolder getAssociatedCertificate() {
+      return holder;
+    }
+
+    @Override
+    public ContentVerifier get(AlgorithmIdentifier identifier) throws OperatorCreationException {
+      if (!identifier.getAlgorithm().getId().equals(algorithm.oid())) {
+        throw new OperatorCreationException("signature algorithm " + identifier.getAlgorithm() + " is not the checked " + algorithm);
+      }
+      Signature signature;
+      try {
+        signature = Signature.getInstance(algorithm.jcaName(), Providers.bouncyCastle());
+        signature.initVerify(key);
+      } catch (GeneralSecurityException e) {
+        throw new OperatorCreationException("cannot verify " + algorithm + " with the signer's key: " + e.getMessage(), e);
+      }
+      OutputStream stream = OutputStreamFactory.createStream(signature);
+      return new ContentVerifier() {
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+          return identifier;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+          return stream;
+        }
+
+        @Override
+        public boolean verify(byte[] expected) {
+          try {
+            return signature.verify(expected);
+          } catch (SignatureException e) {
+            throw new RuntimeOperatorException("exception obtaining signature: " + e.getMessage(), e);
+          }
+        }
+      };
+    }
   }
 
   /**

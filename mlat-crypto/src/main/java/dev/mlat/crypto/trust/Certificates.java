@@ -8,8 +8,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
@@ -44,6 +46,17 @@ final class Certificates {
       return cert;
     }
     return parseCertificate(cert.getEncoded());
+  }
+
+  /**
+   * Whether two distinguished names are the same name: equal encodings are (the common case, a
+   * CRL or certificate issued under the issuer's own encoded subject), and otherwise
+   * {@link X500Principal#equals}'s comparison of canonical forms decides. The shortcut spares
+   * computing two RFC 2253 canonical strings, which a principal freshly taken from a certificate
+   * or CRL does at every comparison.
+   */
+  static boolean sameName(X500Principal a, X500Principal b) {
+    return Arrays.equals(a.getEncoded(), b.getEncoded()) || a.equals(b);
   }
 
   /** The organizationIdentifier values of the subject. */

@@ -50,7 +50,7 @@ final class PathBuilder {
   }
 
   static boolean issues(X509Certificate issuer, X509Certificate subject) {
-    if (!issuer.getSubjectX500Principal().equals(subject.getIssuerX500Principal())) {
+    if (!Certificates.sameName(issuer.getSubjectX500Principal(), subject.getIssuerX500Principal())) {
       return false;
     }
     byte[] aki = keyIdentifier(subject.getExtensionValue("2.5.29.35"), true);

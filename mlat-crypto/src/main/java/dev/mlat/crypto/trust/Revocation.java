@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -127,8 +128,10 @@ final class Revocation {
       stale |= o.verdict() == Verdict.STALE;
       invalid = o.verdict() == Verdict.INVALID && invalid == null ? "OCSP: " + o.detail() : invalid;
     }
+    // One principal for every CRL compared: X500Principal keeps its canonical form once computed.
+    X500Principal issuerName = issuer.getSubjectX500Principal();
     for (var source : crls) {
-      Outcome o = crlOutcome(source.item(), source.encoded(), cert, issuer);
+      Outcome o = crlOutcome(source.item(), source.encoded(), cert, issuer, issuerName);
       if (o.verdict() == Verdict.REVOKED) {
         throw revoked(cert, "CRL (" + source.kind() + ")", o.detail());
       }
@@ -215,8 +218,9 @@ final class Revocation {
     return nextUpdate != null && time.isBefore(nextUpdate);
   }
 
-  private Outcome crlOutcome(X509CRL crl, byte[] encoded, X509Certificate cert, X509Certificate issuer) throws MlatCryptoException {
-    if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+  private Outcome crlOutcome(X509CRL crl, byte[] encoded, X509Certificate cert, X509Certificate issuer, X500Principal issuerName)
+      throws MlatCryptoException {
+    if (!Certificates.sameName(crl.getIssuerX500Principal(), issuerName)) {
       return new Outcome(Verdict.NOT_APPLICABLE, "other issuer", Instant.EPOCH, Optional.empty());
     }
     Instant thisUpdate = crl.getThisUpdate().toInstant();

@@ -74,6 +74,27 @@ class CmsSignatureVerifierTest {
   }
 
   @Test
+  void aSignerSeenBeforeIsVerifiedAgainEveryTime() throws Exception {
+    // The signer's certificate is parsed once (internal.ParsedCertificates) and its key object
+    // reused: every signature is still checked, before and after a failure.
+    byte[] signed = signedEc();
+    var info = new CMSSignedData(signed).getSignerInfos().getSigners().iterator().next();
+    var expectation = SignatureExpectation.oneSigner(DE);
+    var cert = Signers.credential(SignatureAlgorithm.ECDSA_SHA256).certificate();
+    for (int i = 0; i < 3; i++) {
+      assertThat(verifier().verify(signed, expectation).signers().get(0).certificate()).isEqualTo(cert);
+    }
+    byte[] signature = Bytes.flip(signed, Bytes.indexOf(signed, info.getSignature()) + 20);
+    assertCode(() -> verifier().verify(signature, expectation), CryptoErrorCode.CMS_SIGNATURE_INVALID);
+    byte[] content = Bytes.flip(signed, Bytes.indexOf(signed, CONTENT) + 5);
+    assertCode(() -> verifier().verify(content, expectation), CryptoErrorCode.CMS_SIGNATURE_INVALID);
+    assertThat(verifier().verify(signed, expectation).content()).isEqualTo(CONTENT);
+    byte[] other = signer(SignatureAlgorithm.ECDSA_SHA256).sign(CONTENT, Encapsulation.ENCAPSULATED);
+    assertThat(other).isNotEqualTo(signed);
+    assertThat(verifier().verify(other, expectation).signers().get(0).certificate()).isEqualTo(cert);
+  }
+
+  @Test
   void requiresExactlyTheExpectedSigners() throws Exception {
     // two signers where one is expected
     byte[] two = signer(SignatureAlgorithm.ECDSA_SHA256, SignatureAlgorithm.ML_DSA_65).sign(CONTENT, Encapsulation.ENCAPSULATED);

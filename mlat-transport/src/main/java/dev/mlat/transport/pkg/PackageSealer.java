@@ -28,6 +28,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -124,10 +125,11 @@ public final class PackageSealer {
       }
     }
     CmsEncryptor encryptor = encryptorFor(message.header().recipient());
-    return write(target, (writer, now) -> {
+    return write(target, attachments.isEmpty(), (writer, now) -> {
       List<ManifestEntry> manifest = new ArrayList<>();
       List<HeaderEntry> entries = new ArrayList<>();
-      SegmentedEncryptor segments = SegmentedEncryptor.builder().segmentSize(segmentSize).random(random).build();
+      SegmentedEncryptor segments = attachments.isEmpty() ? null
+          : SegmentedEncryptor.builder().segmentSize(segmentSize).random(random).build();
       for (int i = 0; i < attachments.size(); i++) {
         AttachmentSource a = attachments.get(i);
         String entry = MessageDocument.entryName(i);
@@ -215,7 +217,7 @@ public final class PackageSealer {
       throw new IllegalArgumentException("the original package is not the one that was opened (another header)");
     }
     CmsEncryptor encryptor = encryptorFor(to);
-    return write(target, (writer, now) -> {
+    return write(target, false, (writer, now) -> {
       List<HeaderEntry> entries = new ArrayList<>();
       for (int i = 0; i < sourceAttachments.size(); i++) {
         ZipStructure.Entry e = sourceAttachments.get(i);
@@ -242,7 +244,12 @@ public final class PackageSealer {
     PackageHeader write(PackageWriter writer, Instant now) throws MlatCryptoException, IOException;
   }
 
-  private SealedPackage write(Path target, Body body) throws MlatCryptoException, IOException {
+  /**
+   * Writes the package into a temporary file beside {@code target} and moves it there. A package
+   * whose entries are all {@code small} (held in memory: no attachments) is assembled in memory and
+   * written in one call; its bytes are the same.
+   */
+  private SealedPackage write(Path target, boolean small, Body body) throws MlatCryptoException, IOException {
     if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException("the target " + target + " exists already");
     }
@@ -253,7 +260,8 @@ public final class PackageSealer {
       Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       PackageHeader header;
       byte[] headerBytes;
-      try (PackageWriter writer = new PackageWriter(temporary, now)) {
+      byte[] inMemory = null;
+      try (PackageWriter writer = small ? PackageWriter.inMemory(now) : new PackageWriter(temporary, now)) {
         writer.mimetype();
         header = body.write(writer, now);
         headerBytes = HeaderJson.write(header);
@@ -261,10 +269,16 @@ public final class PackageSealer {
         writer.entry(ZipStructure.HEADER_ENTRY, headerBytes);
         writer.entry(ZipStructure.SIGNATURE_ENTRY, signature);
         writer.finish();
+        if (small) {
+          inMemory = writer.bytes();
+        }
+      }
+      if (inMemory != null) {
+        Files.write(temporary, inMemory, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       }
       // the package's identity is its header digest: no pass over the whole file (docs/FORMAT.md)
       String sha256 = PackageFiles.sha256Hex(headerBytes);
-      long size = Files.size(temporary);
+      long size = inMemory != null ? inMemory.length : Files.size(temporary);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       done = true;
       return new SealedPackage(header.messageId(), header.messageType(), sha256, size, header);

@@ -1,8 +1,10 @@
 package dev.mlat.transport.pkg.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlat.core.json.JsonInputException;
 import dev.mlat.core.json.MlatJson;
@@ -11,6 +13,7 @@ import dev.mlat.crypto.segment.AttachmentKey;
 import dev.mlat.crypto.segment.SegmentException;
 import dev.mlat.crypto.segment.SegmentManifest;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,33 +63,53 @@ public final class MessageDocument {
     return MEDIA_TYPE.matcher(mediaType).matches();
   }
 
-  /** Encodes message.json. */
+  /**
+   * Encodes message.json: pretty-printed by the shared mapper, the lifecycle message as
+   * {@link MlatJson} writes it. The message's tokens are copied from MlatJson's output into the
+   * document's generator (no intermediate tree); the bytes are those of building the document as a
+   * tree and printing it (MessageDocumentTest), which is how the format's vectors were made.
+   */
   public byte[] write(MlatJson json) {
+    var text = new StringWriter(4096);
     try {
-      ObjectNode o = StrictJson.mapper().createObjectNode();
-      o.put("format", FORMAT);
-      o.put("formatVersion", 1);
-      o.set("message", StrictJson.mapper().readTree(json.writeMessage(message)));
-      ArrayNode array = o.putArray("attachments");
-      for (ManifestEntry a : attachments) {
-        ObjectNode n = array.addObject();
-        n.put("id", a.id());
-        n.put("entry", a.entry());
-        n.put("name", a.name());
-        n.put("mediaType", a.mediaType());
-        n.put("size", a.size());
-        n.put("sha256", a.sha256());
-        ObjectNode s = n.putObject("segments");
-        s.put("keyId", a.segments().keyId());
-        s.put("key", a.key().keyHex());
-        s.put("segmentSize", a.segments().segmentSize());
-        s.put("tags", HexFormat.of().formatHex(a.segments().segmentTags().bytes()));
+      try (JsonGenerator g = StrictJson.mapper().writerWithDefaultPrettyPrinter().createGenerator(text)) {
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("formatVersion", 1);
+        g.writeFieldName("message");
+        try (JsonParser p = StrictJson.mapper().createParser(json.writeMessage(message))) {
+          if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new IllegalStateException("the lifecycle message was not written as a JSON object");
+          }
+          g.copyCurrentStructure(p);
+          if (p.nextToken() != null) {
+            throw new IllegalStateException("the lifecycle message was written with trailing tokens");
+          }
+        }
+        g.writeArrayFieldStart("attachments");
+        for (ManifestEntry a : attachments) {
+          g.writeStartObject();
+          g.writeStringField("id", a.id());
+          g.writeStringField("entry", a.entry());
+          g.writeStringField("name", a.name());
+          g.writeStringField("mediaType", a.mediaType());
+          g.writeNumberField("size", a.size());
+          g.writeStringField("sha256", a.sha256());
+          g.writeObjectFieldStart("segments");
+          g.writeStringField("keyId", a.segments().keyId());
+          g.writeStringField("key", a.key().keyHex());
+          g.writeNumberField("segmentSize", a.segments().segmentSize());
+          g.writeStringField("tags", HexFormat.of().formatHex(a.segments().segmentTags().bytes()));
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
-      String text = StrictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o).replace("\r\n", "\n");
-      return (text + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("writing JSON in memory failed", e);
     }
+    return (text.toString().replace("\r\n", "\n") + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -7,9 +7,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Writes the entries of a package into a ZIP file on a seekable channel: stored entries whose local
@@ -18,14 +20,43 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 public final class PackageWriter implements AutoCloseable {
   private final ZipArchiveOutputStream zip;
   private final Instant time;
+  private final SeekableInMemoryByteChannel memory;
 
   /** A writer for {@code file} (created). */
   public PackageWriter(Path file, Instant time) throws IOException {
-    this.zip = new ZipArchiveOutputStream(file);
+    this(new ZipArchiveOutputStream(file), time, null);
+  }
+
+  private PackageWriter(ZipArchiveOutputStream zip, Instant time, SeekableInMemoryByteChannel memory) {
+    this.zip = zip;
     this.zip.setUseZip64(Zip64Mode.AsNeeded);
     this.zip.setMethod(ZipArchiveEntry.STORED);
     this.zip.setUseLanguageEncodingFlag(false);
     this.time = time;
+    this.memory = memory;
+  }
+
+  /**
+   * A writer into memory, for a package whose entries are all held in memory anyway (no
+   * attachments): the same bytes as {@link #PackageWriter(Path, Instant)} writes, taken with
+   * {@link #bytes()} after {@link #finish()}, so that the file is written in one call instead of
+   * dozens of small writes and rewrites of local headers.
+   */
+  public static PackageWriter inMemory(Instant time) {
+    var channel = new SeekableInMemoryByteChannel();
+    return new PackageWriter(new ZipArchiveOutputStream(channel), time, channel);
+  }
+
+  /**
+   * The package written by an {@linkplain #inMemory(Instant) in-memory writer}, after {@link #finish()}.
+   *
+   * @throws IllegalStateException for a writer into a file
+   */
+  public byte[] bytes() {
+    if (memory == null) {
+      throw new IllegalStateException("this writer writes into a file");
+    }
+    return Arrays.copyOf(memory.array(), Math.toIntExact(memory.size()));
   }
 
   /** Writes the mimetype entry. */
