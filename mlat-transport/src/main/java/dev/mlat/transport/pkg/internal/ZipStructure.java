@@ -47,6 +47,8 @@ public final class ZipStructure {
   private final Path file;
   private final long fileSize;
   private final List<Entry> entries;
+  /** The CRC-32 of the bytes {@link #readSmall} read, by entry. */
+  private final java.util.Map<Entry, Long> readCrcs = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ZipStructure(Path file, long fileSize, List<Entry> entries) {
     this.file = file;
@@ -78,10 +80,18 @@ public final class ZipStructure {
     return entries.subList(1, entries.size() - 3);
   }
 
-  /** The bytes of an entry whose size is already bounded. */
+  /**
+   * The bytes of an entry whose size is already bounded. Their CRC-32 is kept, so that
+   * {@link #crcOf} answers for this entry from the bytes read here, without reading it again.
+   */
   public byte[] readSmall(Entry e) throws IOException {
-    try (InputStream in = open(e)) {
-      return in.readAllBytes();
+    try (CheckedEntryStream in = openChecked(e)) {
+      byte[] bytes = in.readAllBytes();
+      java.util.OptionalLong crc = in.crc();
+      if (crc.isPresent()) {
+        readCrcs.put(e, crc.getAsLong());
+      }
+      return bytes;
     }
   }
 
@@ -354,8 +364,15 @@ public final class ZipStructure {
     return new Crcs(map);
   }
 
-  /** The CRC-32 of one entry's bytes, read from the file (for the small entries). */
+  /**
+   * The CRC-32 of one entry's bytes: of the bytes {@link #readSmall} read, if it read this entry,
+   * else read from the file now (for the small entries).
+   */
   public long crcOf(Entry e) throws IOException {
+    Long read = readCrcs.get(e);
+    if (read != null) {
+      return read;
+    }
     try (CheckedEntryStream in = openChecked(e)) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return in.crc().orElseThrow(() -> new IOException("the entry " + e.name() + " ended early"));

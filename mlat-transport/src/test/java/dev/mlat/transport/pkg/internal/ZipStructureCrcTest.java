@@ -81,4 +81,19 @@ class ZipStructureCrcTest {
       assertThat(in.crc()).hasValue(e.crc());
     }
   }
+
+  @Test
+  void anEntryReadWholeKeepsTheCrcOfTheBytesRead() throws Exception {
+    ZipStructure.Entry e = structure.entry(ZipStructure.SIGNATURE_ENTRY);
+    byte[] read = structure.readSmall(e);
+    CRC32 crc = new CRC32();
+    crc.update(read);
+    assertThat(crc.getValue()).isEqualTo(e.crc());
+    // the file changes afterwards: the CRC-32 is the one of the bytes that were read (and verified)
+    try (var channel = java.nio.channels.FileChannel.open(structure.file(), java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) (read[10] ^ 1)}), e.dataOffset() + 10);
+    }
+    assertThat(structure.crcOf(e)).isEqualTo(e.crc());
+    assertThat(ZipStructure.read(structure.file(), PackageLimits.defaults()).crcOf(e)).as("read again").isNotEqualTo(e.crc());
+  }
 }
