@@ -45,6 +45,12 @@ class SegmentCodecTest {
     return SegmentCodec.parse(sealed.encoded(), 0);
   }
 
+  private byte[] randomBytes(int length) {
+    byte[] b = new byte[length];
+    random.nextBytes(b);
+    return b;
+  }
+
   /** A sealed segment of {@code plaintext} under {@code kek}. */
   private static SegmentCodec.Sealed sealed(byte[] kek, byte[] plaintext) throws Exception {
     byte[] cek = new byte[32];
@@ -54,10 +60,8 @@ class SegmentCodecTest {
 
   @Test
   void opensWithoutAPoolLeavingTheSegmentsArrayAsItWas() throws Exception {
-    byte[] kek = new byte[32];
-    random.nextBytes(kek);
-    byte[] plaintext = new byte[40_000];
-    random.nextBytes(plaintext);
+    byte[] kek = randomBytes(32);
+    byte[] plaintext = randomBytes(40_000);
     byte[] encoded = sealed(kek, plaintext).encoded();
     byte[] before = encoded.clone();
     var parsed = SegmentCodec.parse(encoded, 3);
@@ -68,10 +72,8 @@ class SegmentCodecTest {
 
   @Test
   void opensWithAPoolIntoItsArrayAndGivesItBackZeroedWhenTheTagFails() throws Exception {
-    byte[] kek = new byte[32];
-    random.nextBytes(kek);
-    byte[] plaintext = new byte[40_000];
-    random.nextBytes(plaintext);
+    byte[] kek = randomBytes(32);
+    byte[] plaintext = randomBytes(40_000);
     BufferPool pool = new BufferPool(4);
     byte[] reused = new byte[plaintext.length];
     pool.give(reused);
