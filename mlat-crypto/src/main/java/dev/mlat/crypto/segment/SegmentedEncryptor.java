@@ -17,9 +17,11 @@ import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.SecretKey;
 
 /**
@@ -192,15 +194,14 @@ public final class SegmentedEncryptor {
    */
   private static final class Shared {
     private final BufferPool pool;
-    private final java.util.concurrent.ConcurrentHashMap<byte[], java.util.concurrent.atomic.AtomicInteger> holders =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<byte[], AtomicInteger> holders = new ConcurrentHashMap<>();
 
     Shared(BufferPool pool) {
       this.pool = pool;
     }
 
     void hold(byte[] buffer) {
-      holders.put(buffer, new java.util.concurrent.atomic.AtomicInteger(2));
+      holders.put(buffer, new AtomicInteger(2));
     }
 
     void release(byte[] buffer) {
