@@ -30,6 +30,7 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -42,14 +43,20 @@ import javax.crypto.KeyAgreement;
  * and on the JDK's SunEC, so that the share of everything else shows. Run it pinned to one core
  * ({@code taskset -c 1}).
  *
- * <pre>java -cp ... dev.mlat.bench.SmallPackages [seconds per measurement]</pre>
+ * <p>The JIT needs tens of seconds of this mixed work to settle on one core (the compiler threads
+ * share it under {@code taskset}): packages per second kept rising past the third 15 s pass. Each
+ * measurement therefore runs for {@code seconds} of the thread's CPU time, {@code passes} times,
+ * and the figure reported as steady is the median of the last half of the passes.
+ *
+ * <pre>java -cp ... dev.mlat.bench.SmallPackages [seconds per measurement] [all|packages|pk] [passes]</pre>
  */
 public final class SmallPackages {
   private SmallPackages() {}
 
   public static void main(String[] args) throws Exception {
-    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
     String only = args.length > 1 ? args[1] : "all";
+    int passes = args.length > 2 ? Integer.parseInt(args[2]) : 6;
     Clock clock = Clock.systemUTC();
     AlgorithmPolicy policy = AlgorithmPolicy.defaultPolicy();
     PartyId fr = PackageRun.party("FR:FR-MOJ-BEPI");
@@ -80,64 +87,117 @@ public final class SmallPackages {
         System.getProperty("java.version"));
 
     if (only.equals("all") || only.equals("packages")) {
-      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-      for (int pass = 0; pass < 3; pass++) { // pass 0 warms up
-        int n = 0;
-        long c0 = threads.getCurrentThreadCpuTime();
-        long u0 = threads.getCurrentThreadUserTime();
-        long t0 = System.nanoTime();
-        long end = t0 + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
+      var sealRates = new ArrayList<double[]>();
+      var openRates = new ArrayList<double[]>();
+      for (int pass = 0; pass < passes; pass++) {
+        double[] seal = timed(seconds, n -> {
           MessageHeader h = sample.header();
           var m = new RequestMessage(new MessageHeader(UUID.randomUUID(), h.requestId(), h.sender(), h.recipient(), h.createdAt()),
               sample.request());
           sealer.seal(m, List.of(), packages.resolve(n + ".mlat"));
-          n++;
-        }
-        double sealRate = n / ((System.nanoTime() - t0) / 1e9);
-        double sealCpu = n / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
-        double sealUser = n / ((threads.getCurrentThreadUserTime() - u0) / 1e9);
-        PackageRun.deleteTree(packages);
-        Files.createDirectory(packages);
+        }, () -> {
+          PackageRun.deleteTree(packages);
+          Files.createDirectory(packages);
+        });
         sealer.seal(sample, List.of(), one);
-        n = 0;
-        c0 = threads.getCurrentThreadCpuTime();
-        u0 = threads.getCurrentThreadUserTime();
-        t0 = System.nanoTime();
-        end = t0 + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
+        double[] open = timed(seconds, n -> {
           Path out = Files.createDirectory(outputs.resolve(Integer.toString(n)));
           if (!(opener.open(one, out) instanceof VerifiedPackage)) {
             throw new IllegalStateException("not opened");
           }
-          n++;
-        }
-        double openRate = n / ((System.nanoTime() - t0) / 1e9);
-        double openCpu = n / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
-        double openUser = n / ((threads.getCurrentThreadUserTime() - u0) / 1e9);
-        PackageRun.deleteTree(outputs);
-        Files.createDirectory(outputs);
+        }, () -> {
+          PackageRun.deleteTree(outputs);
+          Files.createDirectory(outputs);
+        });
+        sealRates.add(seal);
+        openRates.add(open);
         System.out.printf(Locale.ROOT, "pass=%d load=%s packages per second, one thread: seal %.0f open %.0f (wall); per CPU-second of"
             + " that thread: seal %.0f open %.0f; per user-mode CPU-second (without the kernel's file-system work): seal %.0f open %.0f%n",
-            pass, load(), sealRate, openRate, sealCpu, openCpu, sealUser, openUser);
+            pass, load(), seal[0], open[0], seal[1], open[1], seal[2], open[2]);
       }
+      System.out.printf(Locale.ROOT, "steady (median of the last %d passes) per CPU-second: seal %.0f open %.0f; per user-mode"
+          + " CPU-second: seal %.0f open %.0f%n", steadyPasses(passes), steady(sealRates, 1), steady(openRates, 1),
+          steady(sealRates, 2), steady(openRates, 2));
     }
     if (only.equals("all") || only.equals("pk")) {
       Provider bc = dev.mlat.crypto.internal.Providers.bouncyCastle();
       Provider sun = java.security.Security.getProvider("SunEC");
-      for (int pass = 0; pass < 2; pass++) {
+      var sealMixes = new ArrayList<double[]>();
+      var openMixes = new ArrayList<double[]>();
+      for (int pass = 0; pass < passes; pass++) {
+        double seal = sealMix(bc, seconds / 2);
+        double open = openMix(bc, seconds / 2);
+        sealMixes.add(new double[] {0, seal});
+        openMixes.add(new double[] {0, open});
         System.out.printf(Locale.ROOT, "pass=%d load=%s public-key operations of one package alone, per CPU-second of one thread:"
-            + " seal %.0f (2 signatures, 1 key pair, 1 ECDH) open %.0f (2 verifications, 1 ECDH)%n", pass, load(),
-            sealMix(bc, seconds), openMix(bc, seconds));
+            + " seal %.0f (2 signatures, 1 key pair, 1 ECDH) open %.0f (2 verifications, 1 ECDH)%n", pass, load(), seal, open);
       }
+      System.out.printf(Locale.ROOT, "steady (median of the last %d passes) public-key operations alone per CPU-second: seal %.0f"
+          + " open %.0f%n", steadyPasses(passes), steady(sealMixes, 1), steady(openMixes, 1));
       for (int pass = 0; pass < 2; pass++) {
         for (Provider p : List.of(bc, sun)) {
           System.out.printf(Locale.ROOT, "pass=%d load=" + load() + " %s P-256 operations per second: sign %.0f verify %.0f ecdh %.0f%n", pass, p.getName(),
-              sign(p, seconds), verify(p, seconds), ecdh(p, seconds));
+              sign(p, seconds / 4), verify(p, seconds / 4), ecdh(p, seconds / 4));
         }
       }
     }
     PackageRun.deleteTree(work);
+  }
+
+  /** One operation, given its index in the batch. */
+  interface Op {
+    void run(int n) throws Exception;
+  }
+
+  /** Cleans up between batches (outside the timed part). */
+  interface Cleanup {
+    void run() throws Exception;
+  }
+
+  /**
+   * Packages go into one folder in batches of this many; the folder is emptied between batches,
+   * outside the measured time, as an inbox that is processed, so that the kernel's cost of a
+   * directory of ever more entries does not grow with the length of the run.
+   */
+  static final int BATCH = 200;
+
+  /**
+   * Runs {@code op} in batches for about {@code seconds} of the thread's CPU time, cleaning up
+   * between batches untimed. Returns operations per wall second, per CPU-second and per user-mode
+   * CPU-second, all of the timed batches only.
+   */
+  static double[] timed(double seconds, Op op, Cleanup cleanup) throws Exception {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long wall = 0;
+    long cpu = 0;
+    long user = 0;
+    int n = 0;
+    while (cpu < seconds * 1e9) {
+      long t0 = System.nanoTime();
+      long c0 = threads.getCurrentThreadCpuTime();
+      long u0 = threads.getCurrentThreadUserTime();
+      for (int i = 0; i < BATCH; i++) {
+        op.run(i);
+      }
+      user += threads.getCurrentThreadUserTime() - u0;
+      cpu += threads.getCurrentThreadCpuTime() - c0;
+      wall += System.nanoTime() - t0;
+      n += BATCH;
+      cleanup.run();
+    }
+    return new double[] {n / (wall / 1e9), n / (cpu / 1e9), n / (user / 1e9)};
+  }
+
+  /** The passes counted as steady: the last half, at least one. */
+  static int steadyPasses(int passes) {
+    return Math.max(1, passes / 2);
+  }
+
+  /** The median of column {@code column} over the last half of the passes. */
+  static double steady(List<double[]> passes, int column) {
+    var last = passes.subList(passes.size() - steadyPasses(passes.size()), passes.size()).stream()
+        .mapToDouble(r -> r[column]).sorted().toArray();
+    return last.length % 2 == 1 ? last[last.length / 2] : (last[last.length / 2 - 1] + last[last.length / 2]) / 2;
   }
 
   static String load() {
