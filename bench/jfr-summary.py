@@ -3,6 +3,7 @@
 share of samples spent in public-key operations and in other named areas (a sample counts for an
 area when any frame of its stack matches), the top self frames, and the top inclusive methods.
     jfr print --events jdk.ExecutionSample --stack-depth 64 x.jfr | bench/jfr-summary.py [thread-substring]
+SKIP=0.5 in the environment drops the samples of the first half of the recording (JIT warm-up).
 """
 import re, sys, collections, signal
 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -20,9 +21,13 @@ AREAS = [  # first match wins for the exclusive split; inclusive counts are inde
 ]
 
 thread_filter = sys.argv[1] if len(sys.argv) > 1 else None
+import os
+SKIP = float(os.environ.get("SKIP", "0"))
 samples = []
+times = []
 stack = None
 thread = ""
+t = 0.0
 for line in sys.stdin:
     s = line.strip()
     if s.startswith("jdk.") and s.endswith("{"):
@@ -30,6 +35,10 @@ for line in sys.stdin:
         thread = ""
     elif s.startswith("sampledThread"):
         thread = s
+    elif s.startswith("startTime"):
+        m = re.search(r"(\d+):(\d+):(\d+(?:\.\d+)?)", s)
+        if m:
+            t = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + float(m.group(3))
     elif s.startswith("stackTrace = ["):
         pass
     elif stack is not None and re.match(r"^[\w$.<>/]+\(.*\)(\s+line:.*)?$", s):
@@ -39,7 +48,11 @@ for line in sys.stdin:
     elif s == "}" and stack is not None:
         if stack and (thread_filter is None or thread_filter in thread):
             samples.append(stack)
+            times.append(t)
         stack = None
+if SKIP and times:
+    cut = min(times) + SKIP * (max(times) - min(times))
+    samples = [st for st, tt in zip(samples, times) if tt >= cut]
 total = len(samples)
 if total == 0:
     print("no samples"); sys.exit(0)

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 JDKS=${JDKS:-"/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"}
-SECONDS_EACH=${SECONDS_EACH:-4}
+SECONDS_EACH=${SECONDS_EACH:-10}
+PASSES=${PASSES:-6}
 CORE=${CORE:-1}
 cp="target/classes:$(cat target/classpath.txt)"
 stamp=$(date -u +%Y%m%dT%H%MZ)
@@ -16,11 +17,11 @@ out="results/$stamp-small.txt"
   ps -eo ni,pcpu,comm --sort=-pcpu | head -6 | sed 's/^/  /'
 } | tee -a "$out"
 for jdk in $JDKS; do
-  taskset -c "$CORE" "$jdk/bin/java" -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" 2>&1 | grep -v "HV0\|hibernate" | sed "s|^|$(basename "$jdk") |" | tee -a "$out"
+  taskset -c "$CORE" "$jdk/bin/java" -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" all "$PASSES" 2>&1 | grep -v "HV0\|hibernate" | sed "s|^|$(basename "$jdk") |" | tee -a "$out"
   taskset -c "$CORE" "$jdk/bin/java" -XX:StartFlightRecording=filename=data/jfr/small-$(basename "$jdk").jfr,settings=profile \
-    -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" packages > /dev/null 2>&1
-  jfr print --events jdk.ExecutionSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | ./jfr-summary.py main \
+    -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" packages "$PASSES" > /dev/null 2>&1
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | SKIP=0.5 ./jfr-summary.py main \
     | sed "s|^|$(basename "$jdk") jfr java: |" | tee -a "$out"
-  jfr print --events jdk.NativeMethodSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | ./jfr-summary.py main \
+  jfr print --events jdk.NativeMethodSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | SKIP=0.5 ./jfr-summary.py main \
     | sed -n 1,16p | sed "s|^|$(basename "$jdk") jfr native: |" | tee -a "$out"
 done

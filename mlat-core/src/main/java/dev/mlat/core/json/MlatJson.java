@@ -1,5 +1,6 @@
 package dev.mlat.core.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -68,6 +70,7 @@ public final class MlatJson {
   private final ObjectReader messageReader;
   private final ObjectWriter requestWriter;
   private final ObjectWriter messageWriter;
+  private final ObjectWriter embeddedMessageWriter;
 
   private MlatJson(JsonLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -77,6 +80,7 @@ public final class MlatJson {
     this.messageReader = mapper.readerFor(MessageDocument.class);
     this.requestWriter = mapper.writerFor(RequestDocument.class).with(Mappers.prettyPrinter());
     this.messageWriter = mapper.writerFor(MessageDocument.class).with(Mappers.prettyPrinter());
+    this.embeddedMessageWriter = mapper.writerFor(MessageDocument.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
   }
 
   /** A reader and writer with the default {@link JsonLimits#DEFAULTS limits}. */
@@ -157,6 +161,27 @@ public final class MlatJson {
   /** Writes the message document for {@code message} to {@code out}; does not close it. */
   public void writeMessage(LifecycleMessage message, OutputStream out) throws IOException {
     Objects.requireNonNull(out, "out").write(writeMessage(message));
+  }
+
+  /**
+   * Writes the message document for {@code message} as the next value of {@code generator}, with
+   * the generator's own pretty printer and features: for a format that carries the document inside
+   * a larger JSON document, in one pass. The tokens are those {@link #writeMessage(LifecycleMessage)}
+   * writes; only their layout is the generator's. Does not flush or close the generator.
+   *
+   * @throws IOException if the generator's output fails
+   * @throws IllegalArgumentException if Jackson cannot write a value of the model (as {@link
+   *     #writeMessage(LifecycleMessage)})
+   */
+  public void writeMessage(LifecycleMessage message, JsonGenerator generator) throws IOException {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(generator, "generator");
+    try {
+      embeddedMessageWriter.writeValue(generator, new MessageDocument(SCHEMA_VERSION, message));
+    } catch (JsonProcessingException e) {
+      // a value's failure, as in write(); the output's failures are plain IOExceptions
+      throw new IllegalArgumentException("the model cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static byte[] write(ObjectWriter writer, Object document) {

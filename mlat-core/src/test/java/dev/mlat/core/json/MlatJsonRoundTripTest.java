@@ -56,6 +56,43 @@ class MlatJsonRoundTripTest {
     });
   }
 
+  @Property(tries = 200)
+  void aMessageWrittenIntoAGeneratorHasTheTokensOfItsOwnDocument(@ForAll("messages") LifecycleMessage message) throws Exception {
+    byte[] alone = json.writeMessage(message);
+    // with MlatJson's own layout, at the top level, into UTF-8 bytes: the same bytes
+    var same = new ByteArrayOutputStream();
+    try (var g = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(same)) {
+      g.setPrettyPrinter(dev.mlat.core.json.internal.Mappers.prettyPrinter());
+      json.writeMessage(message, g);
+    }
+    assertThat(same.toByteArray()).isEqualTo(alone);
+    // inside another document, compact: the same tree, read back to the same message
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var outer = new java.io.StringWriter();
+    try (var g = mapper.createGenerator(outer)) {
+      g.writeStartObject();
+      g.writeStringField("before", "x");
+      g.writeFieldName("message");
+      json.writeMessage(message, g);
+      g.writeStringField("after", "y");
+      g.writeEndObject();
+    }
+    var tree = mapper.readTree(outer.toString());
+    assertThat(tree.get("message")).isEqualTo(mapper.readTree(alone));
+    assertThat(tree.get("after").asText()).isEqualTo("y");
+    assertThat(json.readMessage(mapper.writeValueAsBytes(tree.get("message")))).isEqualTo(message);
+  }
+
+  @Example
+  void writingIntoAGeneratorRefusesNulls() throws Exception {
+    try (var g = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(new ByteArrayOutputStream())) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> json.writeMessage(null, g)).isInstanceOf(NullPointerException.class);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> json.writeMessage(SampleMessages.request(), (com.fasterxml.jackson.core.JsonGenerator) null))
+        .isInstanceOf(NullPointerException.class);
+  }
+
   @Example
   void oneSampleOfEveryMessageTypeRoundTripsThroughStreams() throws Exception {
     var seen = EnumSet.noneOf(MessageType.class);
