@@ -20,8 +20,19 @@ public final class PackageFiles {
 
   private PackageFiles() {}
 
+  /** A SHA-256 digest never used: copied, which is cheaper than looking the algorithm up among the providers. */
+  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+
   /** A new SHA-256 digest. */
   public static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
