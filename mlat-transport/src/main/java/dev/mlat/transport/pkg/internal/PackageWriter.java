@@ -55,8 +55,9 @@ public final class PackageWriter implements AutoCloseable {
    * to 2107) they are laid out directly ({@link SmallZipWriter}), else through Commons Compress.
    */
   public static PackageWriter inMemory(Instant time) {
-    if (SmallZipWriter.supports(time)) {
-      return new PackageWriter(new SmallZipWriter(time), time);
+    SmallZipWriter small = SmallZipWriter.forTime(time);
+    if (small != null) {
+      return new PackageWriter(small, time);
     }
     var channel = new SeekableInMemoryByteChannel();
     return new PackageWriter(new ZipArchiveOutputStream(channel), time, channel);

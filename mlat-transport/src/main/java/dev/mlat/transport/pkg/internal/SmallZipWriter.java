@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipUtil;
 
 /**
@@ -53,13 +52,21 @@ final class SmallZipWriter {
   }
 
   SmallZipWriter(Instant time) {
-    if (!supports(time)) {
+    this(time, supports(time));
+  }
+
+  private SmallZipWriter(Instant time, boolean supported) {
+    if (!supported) {
       throw new IllegalArgumentException("the time " + time + " is outside the DOS date range");
     }
-    // the conversion Commons Compress applies to an entry's time, once for all entries
-    ZipArchiveEntry e = new ZipArchiveEntry("t");
-    e.setTime(time.toEpochMilli());
-    ZipUtil.toDosTime(e.getTime(), dosTime, 0);
+    // the conversion Commons Compress applies to an entry's time (ZipArchiveEntry.setTime keeps a
+    // time of the DOS range as it is), once for all entries
+    ZipUtil.toDosTime(time.toEpochMilli(), dosTime, 0);
+  }
+
+  /** A writer for {@code time}, or null when {@link #supports} says no (one conversion fewer than both calls). */
+  static SmallZipWriter forTime(Instant time) {
+    return supports(time) ? new SmallZipWriter(time, true) : null;
   }
 
   /** Writes a stored entry whose bytes {@code body} produces; returns its size. */

@@ -264,6 +264,42 @@ public final class StrictJson {
     return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
   }
 
+  /**
+   * {@link Instant#toString()} of {@code t}, formatted directly for a whole second of the years 0000
+   * to 9999 ({@code yyyy-MM-ddTHH:mm:ssZ}, the form {@link #canonicalInstant} reads), through
+   * {@code toString()} otherwise.
+   */
+  public static String instantText(Instant t) {
+    long seconds = t.getEpochSecond();
+    if (t.getNano() != 0 || seconds < -62_167_219_200L || seconds >= 253_402_300_800L) {
+      return t.toString();
+    }
+    long day = Math.floorDiv(seconds, 86_400);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
+    char[] c = new char[20];
+    put(c, 0, date.getYear(), 4);
+    c[4] = '-';
+    put(c, 5, date.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, date.getDayOfMonth(), 2);
+    c[10] = 'T';
+    put(c, 11, secondOfDay / 3600, 2);
+    c[13] = ':';
+    put(c, 14, secondOfDay / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, secondOfDay % 60, 2);
+    c[19] = 'Z';
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   /** The value of {@code count} ASCII digits at {@code from}, or -1. */
   private static int digits(String s, int from, int count) {
     int value = 0;

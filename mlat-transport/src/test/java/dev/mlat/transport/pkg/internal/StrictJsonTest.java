@@ -45,6 +45,21 @@ class StrictJsonTest {
   }
 
   @Test
+  void instantsAreWrittenAsToStringWritesThem() {
+    List<Instant> cases = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+        Instant.parse("9999-12-31T23:59:59Z"), Instant.parse("-0001-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+        Instant.parse("2024-02-29T23:59:59Z"), Instant.parse("2026-11-25T22:30:00.5Z"), Instant.MIN, Instant.MAX,
+        Instant.ofEpochSecond(-1), Instant.ofEpochSecond(-86_400), Instant.ofEpochSecond(-86_401)));
+    Random random = new Random(5);
+    for (int i = 0; i < 3000; i++) {
+      cases.add(Instant.ofEpochSecond(random.nextLong() % 253_402_300_800L));
+    }
+    for (Instant t : cases) {
+      assertThat(StrictJson.instantText(t)).isEqualTo(t.toString());
+    }
+  }
+
+  @Test
   void hexChecksMatchTheirRegularExpressions() {
     Random random = new Random(4);
     String alphabet = "0123456789abcdefABCDEFg-";
