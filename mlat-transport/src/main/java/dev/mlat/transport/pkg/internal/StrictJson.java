@@ -88,12 +88,24 @@ public final class StrictJson {
   }
 
   private static void checkUtf8(byte[] bytes) throws Bad {
+    if (isAscii(bytes)) {
+      return; // ASCII is UTF-8: no decoder, no decoded copy (header.json always is)
+    }
     try {
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
     } catch (CharacterCodingException e) {
       throw new Bad("$: not UTF-8");
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -125,6 +125,24 @@ class StrictJsonTest {
   }
 
   @Test
+  void asciiAndUtf8AreReadAndEverythingElseIsRefusedAsNotUtf8() throws Exception {
+    assertThat(StrictJson.parseObject("{\"a\": \"\u007f\"}".getBytes(StandardCharsets.UTF_8)).get("a").textValue()).isEqualTo("\u007f");
+    assertThat(StrictJson.parseObject("{\"a\": \"\u00e9\ud83d\ude00\"}".getBytes(StandardCharsets.UTF_8)).get("a").textValue())
+        .isEqualTo("\u00e9\ud83d\ude00");
+    byte[][] bad = {{'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}, // an encoded surrogate
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'}, // Latin-1
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80, '"', '}'}}; // over U+10FFFF
+    for (byte[] b : bad) {
+      try {
+        StrictJson.parseObject(b);
+        throw new AssertionError("accepted");
+      } catch (StrictJson.Bad e) {
+        assertThat(e.getMessage()).isEqualTo("$: not UTF-8");
+      }
+    }
+  }
+
+  @Test
   void notUtf8IsRefusedBothWays() {
     byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'};
     for (boolean keep : new boolean[] {true, false}) {
