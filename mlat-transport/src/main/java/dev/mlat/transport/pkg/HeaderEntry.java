@@ -1,5 +1,6 @@
 package dev.mlat.transport.pkg;
 
+import dev.mlat.transport.pkg.internal.StrictJson;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public record HeaderEntry(String name, long size, Optional<String> sha256) {
     if (size < 0) {
       throw new IllegalArgumentException("size must not be negative");
     }
-    if (sha256.isPresent() && !sha256.get().matches("[0-9a-f]{64}")) {
+    if (sha256.isPresent() && !StrictJson.isSha256Hex(sha256.get())) {
       throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
     }
     if (sha256.isPresent() != name.equals(MESSAGE_ENTRY)) {

@@ -297,8 +297,10 @@ public final class PackageOpener {
     Path work = PackageFiles.createPrivateDirectory(quarantine.resolve(UUID.randomUUID().toString()));
     boolean moved = false;
     try {
-      Path attachmentsFolder = PackageFiles.createPrivateDirectory(work.resolve("attachments"));
-      SegmentedDecryptor decryptor = SegmentedDecryptor.builder().limits(segmentLimits).build();
+      // no attachments: no attachments/ folder, and no segment engine (its thread pool asks the
+      // system for the processors it may use)
+      Path attachmentsFolder = entries.isEmpty() ? null : PackageFiles.createPrivateDirectory(work.resolve("attachments"));
+      SegmentedDecryptor decryptor = entries.isEmpty() ? null : SegmentedDecryptor.builder().limits(segmentLimits).build();
       List<ReceivedAttachment> received = new ArrayList<>();
       List<ReceivedAttachment> finalList = new ArrayList<>();
       Path destination = outputFolder.resolve(header.messageId().toString());

@@ -25,6 +25,8 @@ import dev.mlat.transport.pkg.internal.ZipStructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -274,7 +276,13 @@ public final class PackageSealer {
         }
       }
       if (inMemory != null) {
-        Files.write(temporary, inMemory, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // one write call (Files.write would write through a stream in 8 KiB pieces)
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          ByteBuffer buffer = ByteBuffer.wrap(inMemory);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        }
       }
       // the package's identity is its header digest: no pass over the whole file (docs/FORMAT.md)
       String sha256 = PackageFiles.sha256Hex(headerBytes);

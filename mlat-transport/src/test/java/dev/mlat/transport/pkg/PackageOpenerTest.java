@@ -76,6 +76,9 @@ class PackageOpenerTest {
     assertThat(v.headerSha256()).isEqualTo(sealed.headerSha256());
     assertThat(v.header()).isEqualTo(sealed.header());
     assertThat(v.attachments()).hasSize(count);
+    // the attachments/ folder only when there are attachments (docs/FORMAT.md, "Release")
+    assertThat(Files.isDirectory(v.folder().resolve("attachments"))).isEqualTo(count > 0);
+    assertThat(Files.exists(v.folder().resolve("attachments"))).isEqualTo(count > 0);
     for (int i = 0; i < count; i++) {
       assertThat(Files.readAllBytes(v.attachments().get(i).file())).isEqualTo(contents.get(i));
       assertThat(v.attachments().get(i).id()).isEqualTo(s.sources().get(i).id());

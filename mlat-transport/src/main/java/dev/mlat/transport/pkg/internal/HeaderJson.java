@@ -1,12 +1,14 @@
 package dev.mlat.transport.pkg.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlat.core.MessageType;
 import dev.mlat.core.PartyId;
 import dev.mlat.transport.pkg.HeaderEntry;
 import dev.mlat.transport.pkg.PackageHeader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,31 +26,39 @@ public final class HeaderJson {
 
   /** The header's bytes: UTF-8 JSON, fields in the documented order, two-space indentation, final newline. */
   public static byte[] write(PackageHeader h) {
-    ObjectNode o = StrictJson.mapper().createObjectNode();
-    o.put("format", FORMAT);
-    o.put("formatVersion", h.formatVersion());
-    o.put("messageId", h.messageId().toString());
-    o.put("messageType", h.messageType().wireName());
-    o.put("requestId", h.requestId().toString());
-    o.put("sender", h.sender().toString());
-    o.put("recipient", h.recipient().toString());
-    h.originalSender().ifPresent(p -> o.put("originalSender", p.toString()));
-    o.put("created", h.created().toString());
-    o.put("expires", h.expires().toString());
-    ArrayNode entries = o.putArray("entries");
-    for (HeaderEntry e : h.entries()) {
-      ObjectNode n = entries.addObject();
-      n.put("name", e.name());
-      n.put("size", e.size());
-      e.sha256().ifPresent(sha -> n.put("sha256", sha));
+    var out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = StrictJson.mapper().getFactory().createGenerator(out)) {
+      g.setPrettyPrinter(StrictJson.prettyPrinter());
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeNumberField("formatVersion", h.formatVersion());
+      g.writeStringField("messageId", h.messageId().toString());
+      g.writeStringField("messageType", h.messageType().wireName());
+      g.writeStringField("requestId", h.requestId().toString());
+      g.writeStringField("sender", h.sender().toString());
+      g.writeStringField("recipient", h.recipient().toString());
+      if (h.originalSender().isPresent()) {
+        g.writeStringField("originalSender", h.originalSender().get().toString());
+      }
+      g.writeStringField("created", StrictJson.instantText(h.created()));
+      g.writeStringField("expires", StrictJson.instantText(h.expires()));
+      g.writeArrayFieldStart("entries");
+      for (HeaderEntry e : h.entries()) {
+        g.writeStartObject();
+        g.writeStringField("name", e.name());
+        g.writeNumberField("size", e.size());
+        if (e.sha256().isPresent()) {
+          g.writeStringField("sha256", e.sha256().get());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing JSON in memory failed", e);
     }
-    try {
-      String text = StrictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o)
-          .replace("\r\n", "\n");
-      return (text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("writing a JSON tree in memory failed", e);
-    }
+    out.write('\n');
+    return out.toByteArray();
   }
 
   /** Reads header.json strictly. */

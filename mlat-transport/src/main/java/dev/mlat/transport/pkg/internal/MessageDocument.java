@@ -13,7 +13,8 @@ import dev.mlat.crypto.segment.AttachmentKey;
 import dev.mlat.crypto.segment.SegmentException;
 import dev.mlat.crypto.segment.SegmentManifest;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,14 +71,17 @@ public final class MessageDocument {
    * tree and printing it (MessageDocumentTest), which is how the format's vectors were made.
    */
   public byte[] write(MlatJson json) {
-    var text = new StringWriter(4096);
+    var bytes = new ByteArrayOutputStream(8192);
+    // characters encoded as String.getBytes would (an unpaired surrogate as '?'), without the String
+    var text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
     try {
-      try (JsonGenerator g = StrictJson.mapper().writerWithDefaultPrettyPrinter().createGenerator(text)) {
+      try (JsonGenerator g = StrictJson.mapper().getFactory().createGenerator(text)) {
+        g.setPrettyPrinter(StrictJson.prettyPrinter());
         g.writeStartObject();
         g.writeStringField("format", FORMAT);
         g.writeNumberField("formatVersion", 1);
         g.writeFieldName("message");
-        try (JsonParser p = StrictJson.mapper().createParser(json.writeMessage(message))) {
+        try (JsonParser p = StrictJson.mapper().getFactory().createParser(json.writeMessage(message))) {
           if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new IllegalStateException("the lifecycle message was not written as a JSON object");
           }
@@ -109,7 +113,9 @@ public final class MessageDocument {
     } catch (IOException e) {
       throw new IllegalStateException("writing JSON in memory failed", e);
     }
-    return (text.toString().replace("\r\n", "\n") + "\n").getBytes(StandardCharsets.UTF_8);
+    // closing the generator closed the writer, which flushed its last characters into the bytes
+    bytes.write('\n');
+    return bytes.toByteArray();
   }
 
   /**
@@ -117,7 +123,10 @@ public final class MessageDocument {
    * rules, reported with the path under {@code $.message}).
    */
   public static MessageDocument read(byte[] bytes, MlatJson json, int maxAttachments) throws StrictJson.Bad {
-    ObjectNode o = StrictJson.fields(StrictJson.parseObject(bytes), "$", REQUIRED, Set.of());
+    // the lifecycle message is handed to MlatJson as the bytes it has in the document (no tree of it
+    // is built and written back), unless it is larger than MlatJson reads (then, as before, compact)
+    StrictJson.KeptRaw parsed = StrictJson.parseObjectKeepingRaw(bytes, "message", json.limits().maxDocumentBytes());
+    ObjectNode o = StrictJson.fields(parsed.object(), "$", REQUIRED, Set.of());
     if (!FORMAT.equals(StrictJson.text(o, "format", "$"))) {
       throw new StrictJson.Bad("$.format: must be \"" + FORMAT + "\"");
     }
@@ -126,7 +135,7 @@ public final class MessageDocument {
     }
     LifecycleMessage message;
     try {
-      message = json.readMessage(StrictJson.mapper().writeValueAsBytes(o.get("message")));
+      message = json.readMessage(parsed.raw().isPresent() ? parsed.raw().get() : StrictJson.mapper().writeValueAsBytes(o.get("message")));
     } catch (JsonInputException e) {
       throw new StrictJson.Bad("$.message" + e.path().substring(1) + ": " + e.errorCode().code() + " " + e.getMessage());
     } catch (JsonProcessingException e) {
@@ -173,7 +182,7 @@ public final class MessageDocument {
       if (segmentSize == 0 || segmentSize > Integer.MAX_VALUE) {
         throw new StrictJson.Bad(path + ".segments.segmentSize: out of range");
       }
-      if (!keyHex.matches("[0-9a-f]{64}") || !tags.matches("([0-9a-f]{32})+")) {
+      if (!StrictJson.isSha256Hex(keyHex) || !StrictJson.isLowerHex(tags) || tags.length() % 32 != 0) {
         throw new StrictJson.Bad(path + ".segments: key must be 64 and tags a multiple of 32 lower-case hex digits");
       }
       try {

@@ -17,11 +17,26 @@ import java.util.HexFormat;
 /** File helpers: owner-only creation, hashing, recursive deletion. */
 public final class PackageFiles {
   private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY_DIRECTORY = POSIX
+      ? PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")) : null;
+  private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY_FILE = POSIX
+      ? PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) : null;
 
   private PackageFiles() {}
 
+  /** A SHA-256 digest never used: copied, which is cheaper than looking the algorithm up among the providers. */
+  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
+
   /** A new SHA-256 digest. */
   public static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -49,7 +64,7 @@ public final class PackageFiles {
   /** Creates a directory readable by its owner only. */
   public static Path createPrivateDirectory(Path dir) throws IOException {
     if (POSIX) {
-      return Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      return Files.createDirectory(dir, OWNER_ONLY_DIRECTORY);
     }
     return Files.createDirectory(dir);
   }
@@ -79,7 +94,7 @@ public final class PackageFiles {
     java.util.Set<java.nio.file.StandardOpenOption> options =
         java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
     java.nio.channels.SeekableByteChannel channel = POSIX
-        ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        ? Files.newByteChannel(file, options, OWNER_ONLY_FILE)
         : Files.newByteChannel(file, options);
     return java.nio.channels.Channels.newOutputStream(channel);
   }

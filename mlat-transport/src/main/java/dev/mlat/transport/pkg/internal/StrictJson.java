@@ -2,11 +2,13 @@ package dev.mlat.transport.pkg.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlat.core.MlatCoreException;
 import dev.mlat.core.PartyId;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,6 +40,8 @@ public final class StrictJson {
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  /** Reads one value of a document being parsed (the parser's own check covers what follows the document). */
+  private static final ObjectReader VALUE_READER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private StrictJson() {}
 
@@ -49,6 +54,16 @@ public final class StrictJson {
     }
   }
 
+  /**
+   * The printer of the transport's documents: Jackson's default pretty printer (two-space
+   * indentation, {@code " : "}, arrays on one line) with {@code \n} line ends on every platform.
+   * A new instance per document (a printer counts its nesting).
+   */
+  public static com.fasterxml.jackson.core.util.DefaultPrettyPrinter prettyPrinter() {
+    return new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+        .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+  }
+
   /** The shared mapper (for writing trees back to bytes). */
   public static ObjectMapper mapper() {
     return MAPPER;
@@ -56,12 +71,7 @@ public final class StrictJson {
 
   /** Parses UTF-8 bytes to an object node. */
   public static ObjectNode parseObject(byte[] bytes) throws Bad {
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-    } catch (CharacterCodingException e) {
-      throw new Bad("$: not UTF-8");
-    }
+    checkUtf8(bytes);
     JsonNode node;
     try (JsonParser parser = FACTORY.createParser(bytes)) {
       node = MAPPER.readTree(parser);
@@ -75,6 +85,74 @@ public final class StrictJson {
       throw new Bad("$: not a JSON object");
     }
     return (ObjectNode) node;
+  }
+
+  private static void checkUtf8(byte[] bytes) throws Bad {
+    if (isAscii(bytes)) {
+      return; // ASCII is UTF-8: no decoder, no decoded copy (header.json always is)
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      throw new Bad("$: not UTF-8");
+    }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A document parsed by {@link #parseObjectKeepingRaw}: its tree and, when the kept field's value
+   * was taken as bytes, those bytes (the tree then holds an empty object in its place).
+   */
+  public record KeptRaw(ObjectNode object, Optional<byte[]> raw) {}
+
+  /**
+   * {@link #parseObject} for a document whose top-level field {@code field} holds an object that
+   * another reader reads from bytes: that object is not built as a tree but kept as the bytes it
+   * has in the document (validated as JSON by the same parser, duplicate names included), when it
+   * has at most {@code maxRawBytes} bytes. Otherwise, and for a document {@link #parseObject}
+   * refuses, the outcome is exactly {@link #parseObject}'s: the same tree, the same {@link Bad}.
+   */
+  public static KeptRaw parseObjectKeepingRaw(byte[] bytes, String field, int maxRawBytes) throws Bad {
+    checkUtf8(bytes);
+    ObjectNode object = MAPPER.createObjectNode();
+    byte[] raw = null;
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return new KeptRaw(parseObject(bytes), Optional.empty()); // refused there, with its reason
+      }
+      JsonToken t;
+      while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.START_OBJECT && name.equals(field)) {
+          long start = parser.currentTokenLocation().getByteOffset();
+          parser.skipChildren();
+          long end = parser.currentLocation().getByteOffset();
+          if (start < 0 || end <= start || end > bytes.length || end - start > maxRawBytes) {
+            return new KeptRaw(parseObject(bytes), Optional.empty());
+          }
+          raw = java.util.Arrays.copyOfRange(bytes, (int) start, (int) end);
+          object.set(name, MAPPER.createObjectNode());
+        } else {
+          object.set(name, VALUE_READER.readTree(parser));
+        }
+      }
+      if (t != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        return new KeptRaw(parseObject(bytes), Optional.empty());
+      }
+    } catch (IOException | RuntimeException e) {
+      return new KeptRaw(parseObject(bytes), Optional.empty()); // refused there, with the same message
+    }
+    return new KeptRaw(object, Optional.ofNullable(raw));
   }
 
   private static String firstLine(String s) {
@@ -158,6 +236,10 @@ public final class StrictJson {
   /** An ISO-8601 UTC instant field in {@link Instant#toString()} form. */
   public static Instant instant(JsonNode parent, String name, String path) throws Bad {
     String s = text(parent, name, path);
+    Instant canonical = canonicalInstant(s);
+    if (canonical != null) {
+      return canonical;
+    }
     try {
       Instant t = Instant.parse(s);
       if (!t.toString().equals(s)) {
@@ -169,12 +251,105 @@ public final class StrictJson {
     }
   }
 
+  /**
+   * The instant of {@code s} when it has the form every writer of the format uses,
+   * {@code yyyy-MM-ddTHH:mm:ssZ} with a valid date and time (what {@link Instant#toString()} writes
+   * for a whole second of the years 0000 to 9999), read without the general parser; null for
+   * anything else, which {@link Instant#parse} then reads or refuses as before.
+   */
+  static Instant canonicalInstant(String s) {
+    if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+  }
+
+  /**
+   * {@link Instant#toString()} of {@code t}, formatted directly for a whole second of the years 0000
+   * to 9999 ({@code yyyy-MM-ddTHH:mm:ssZ}, the form {@link #canonicalInstant} reads), through
+   * {@code toString()} otherwise.
+   */
+  public static String instantText(Instant t) {
+    long seconds = t.getEpochSecond();
+    if (t.getNano() != 0 || seconds < -62_167_219_200L || seconds >= 253_402_300_800L) {
+      return t.toString();
+    }
+    long day = Math.floorDiv(seconds, 86_400);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
+    char[] c = new char[20];
+    put(c, 0, date.getYear(), 4);
+    c[4] = '-';
+    put(c, 5, date.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, date.getDayOfMonth(), 2);
+    c[10] = 'T';
+    put(c, 11, secondOfDay / 3600, 2);
+    c[13] = ':';
+    put(c, 14, secondOfDay / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, secondOfDay % 60, 2);
+    c[19] = 'Z';
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
+  /** The value of {@code count} ASCII digits at {@code from}, or -1. */
+  private static int digits(String s, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
   /** A 64-digit lower-case hex SHA-256 field. */
   public static String sha256(JsonNode parent, String name, String path) throws Bad {
     String s = text(parent, name, path);
-    if (!s.matches("[0-9a-f]{64}")) {
+    if (!isSha256Hex(s)) {
       throw new Bad(path + "." + name + ": must be 64 lower-case hex digits");
     }
     return s;
+  }
+
+  /** Whether {@code s} is 64 lower-case hex digits (what {@code [0-9a-f]{64}} matches), without a regular expression. */
+  public static boolean isSha256Hex(String s) {
+    return isLowerHex(s) && s.length() == 64;
+  }
+
+  /** Whether {@code s} is non-empty and all lower-case hex digits. */
+  public static boolean isLowerHex(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Stage 1 of the reader: the package's ZIP structure, checked on top of Commons Compress's reading
@@ -28,6 +30,11 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * data descriptors, no archive comment, no bytes before, between or after the entries, every local
  * header equal to its central directory record, names within the profile, no duplicates, only the
  * entries the format defines, in its order, each within its size limit.
+ *
+ * <p>A package of at most {@link #IN_MEMORY_MAX_BYTES} bytes (a message without attachments, or
+ * with small ones) is read into memory with one open and one read, and every check and every
+ * entry read works on those bytes: the same checks, in the same order, with the same outcomes as on
+ * the file, without the file opened once per entry. A larger package is read from the file.
  */
 public final class ZipStructure {
   /** The content of the first entry. */
@@ -41,18 +48,27 @@ public final class ZipStructure {
   private static final int CENTRAL_SIGNATURE = 0x02014b50;
   private static final int END_SIGNATURE = 0x06054b50;
 
+  /**
+   * The size up to which a package is read into memory whole (1 MiB): the memory an open holds for
+   * it, bounded, against the system calls of reading it piecewise (docs/LIMITS.md, "Packages").
+   */
+  public static final long IN_MEMORY_MAX_BYTES = 1 << 20;
+
   /** One entry, where its data lies in the file. */
   public record Entry(String name, long dataOffset, long size, long crc) {}
 
   private final Path file;
   private final long fileSize;
+  /** The whole package when it was read into memory, else null. */
+  private final byte[] content;
   private final List<Entry> entries;
   /** The CRC-32 of the bytes {@link #readSmall} read, by entry. */
   private final java.util.Map<Entry, Long> readCrcs = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private ZipStructure(Path file, long fileSize, List<Entry> entries) {
+  private ZipStructure(Path file, long fileSize, byte[] content, List<Entry> entries) {
     this.file = file;
     this.fileSize = fileSize;
+    this.content = content;
     this.entries = List.copyOf(entries);
   }
 
@@ -69,10 +85,20 @@ public final class ZipStructure {
     return entries;
   }
 
+  /** Whether the package was read into memory (at most {@link #IN_MEMORY_MAX_BYTES}): entries are read from there. */
+  public boolean inMemory() {
+    return content != null;
+  }
+
   /** The entry named {@code name}. */
   public Entry entry(String name) {
-    return entries.stream().filter(e -> e.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no entry " + name));
+    // the named entries are the last ones: search from the end
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      if (entries.get(i).name().equals(name)) {
+        return entries.get(i);
+      }
+    }
+    throw new IllegalStateException("no entry " + name);
   }
 
   /** The attachment entries, in order. */
@@ -97,6 +123,9 @@ public final class ZipStructure {
 
   /** A stream of the entry's bytes (stored, so the bytes as written). */
   public InputStream open(Entry e) throws IOException {
+    if (content != null) {
+      return new java.io.ByteArrayInputStream(content, Math.toIntExact(e.dataOffset()), Math.toIntExact(e.size()));
+    }
     return new SliceInputStream(FileChannel.open(file, StandardOpenOption.READ), e.dataOffset(), e.size());
   }
 
@@ -104,21 +133,50 @@ public final class ZipStructure {
     return new PackageRejectedException(code, PipelineStage.STRUCTURE, message);
   }
 
-  /** Checks the structure of {@code file}. */
+  /**
+   * Checks the structure of {@code file}; a package of at most {@link #IN_MEMORY_MAX_BYTES} is read
+   * into memory first.
+   */
   public static ZipStructure read(Path file, PackageLimits limits) throws PackageRejectedException, IOException {
-    long fileSize = Files.size(file);
-    if (fileSize > limits.maxPackageBytes()) {
-      throw reject(TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, "the package has " + fileSize + " bytes, more than maxPackageBytes "
-          + limits.maxPackageBytes());
-    }
-    List<ZipArchiveEntry> central;
+    return read(file, limits, IN_MEMORY_MAX_BYTES);
+  }
+
+  /**
+   * {@link #read(Path, PackageLimits)} with another in-memory threshold: 0 reads every package from
+   * the file (the tests compare both ways on the same inputs).
+   */
+  static ZipStructure read(Path file, PackageLimits limits, long inMemoryMaxBytes) throws PackageRejectedException, IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      checkEnd(channel, fileSize);
-      try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(false).get()) {
-        central = Collections.list(zip.getEntries());
-      } catch (IOException | RuntimeException e) {
-        throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "not a readable ZIP file: " + e.getMessage());
+      long fileSize = channel.size();
+      if (fileSize > limits.maxPackageBytes()) {
+        throw reject(TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, "the package has " + fileSize + " bytes, more than maxPackageBytes "
+            + limits.maxPackageBytes());
       }
+      if (fileSize > inMemoryMaxBytes) {
+        return read(file, channel, fileSize, null, limits);
+      }
+      ByteBuffer buffer = ByteBuffer.allocate((int) fileSize);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // until the size read first, or the end if the file shrank meanwhile
+      }
+      byte[] content = buffer.position() == fileSize ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+      return read(file, new SeekableInMemoryByteChannel(content), content.length, content, limits);
+    }
+  }
+
+  /**
+   * The checks, on {@code channel} (the file's, or one over {@code content}, the whole file when
+   * it was read into memory). Commons Compress closes the channel it reads; a file channel is
+   * reopened for the second part, an in-memory one is made again.
+   */
+  private static ZipStructure read(Path file, SeekableByteChannel channel, long fileSize, byte[] content, PackageLimits limits)
+      throws PackageRejectedException, IOException {
+    List<ZipArchiveEntry> central;
+    checkEnd(channel, fileSize);
+    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(false).get()) {
+      central = Collections.list(zip.getEntries());
+    } catch (IOException | RuntimeException e) {
+      throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "not a readable ZIP file: " + e.getMessage());
     }
     if (central.size() > limits.maxEntries()) {
       throw reject(TransportErrorCode.PACKAGE_LIMIT_EXCEEDED, "the package has " + central.size()
@@ -132,7 +190,8 @@ public final class ZipStructure {
       }
     }
     List<Entry> entries = new ArrayList<>();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (SeekableByteChannel again = content != null ? new SeekableInMemoryByteChannel(content)
+        : FileChannel.open(file, StandardOpenOption.READ)) {
       long expectedOffset = 0;
       for (ZipArchiveEntry e : central) {
         String name = new String(e.getRawName(), StandardCharsets.US_ASCII);
@@ -153,22 +212,22 @@ public final class ZipStructure {
           throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the entry " + name + " starts at " + e.getLocalHeaderOffset()
               + ", expected " + expectedOffset + " (bytes before or between entries, or entries out of order)");
         }
-        long dataOffset = checkLocalHeader(channel, e, name, fileSize);
+        long dataOffset = checkLocalHeader(again, e, name, fileSize);
         if (e.getSize() > fileSize - dataOffset) {
           throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "the entry " + name + " claims more bytes than the file holds");
         }
         entries.add(new Entry(name, dataOffset, e.getSize(), e.getCrc()));
         expectedOffset = dataOffset + e.getSize();
       }
-      if (read(channel, expectedOffset, 4).getInt() != CENTRAL_SIGNATURE) {
+      if (read(again, expectedOffset, 4).getInt() != CENTRAL_SIGNATURE) {
         throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "bytes between the last entry and the central directory");
       }
     }
     checkLayout(entries, limits);
-    return new ZipStructure(file, fileSize, entries);
+    return new ZipStructure(file, fileSize, content, entries);
   }
 
-  private static void checkEnd(FileChannel channel, long fileSize) throws PackageRejectedException, IOException {
+  private static void checkEnd(SeekableByteChannel channel, long fileSize) throws PackageRejectedException, IOException {
     if (fileSize < 22) {
       throw reject(TransportErrorCode.PACKAGE_STRUCTURE_INVALID, "not a ZIP file (too short)");
     }
@@ -179,7 +238,7 @@ public final class ZipStructure {
     }
   }
 
-  private static long checkLocalHeader(FileChannel channel, ZipArchiveEntry e, String name, long fileSize)
+  private static long checkLocalHeader(SeekableByteChannel channel, ZipArchiveEntry e, String name, long fileSize)
       throws PackageRejectedException, IOException {
     long offset = e.getLocalHeaderOffset();
     if (offset + 30 > fileSize) {
@@ -243,10 +302,16 @@ public final class ZipStructure {
     return null;
   }
 
-  private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+  private static ByteBuffer read(SeekableByteChannel channel, long position, int length) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     while (b.hasRemaining()) {
-      int n = channel.read(b, position + b.position());
+      long at = position + b.position();
+      int n;
+      if (channel instanceof FileChannel file) {
+        n = file.read(b, at);
+      } else {
+        n = at >= channel.size() ? -1 : channel.position(at).read(b); // in memory: never past the end
+      }
       if (n < 0) {
         break;
       }
@@ -272,7 +337,7 @@ public final class ZipStructure {
       }
     }
     String name = new String(raw, StandardCharsets.US_ASCII);
-    if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+    if (name.startsWith("/") || (raw.length >= 2 && raw[1] == ':' && isAsciiLetter(raw[0]))) {
       throw reject(TransportErrorCode.PACKAGE_ENTRY_NAME_INVALID, "the entry name " + name + " is absolute");
     }
     for (String segment : name.split("/", -1)) {
@@ -281,6 +346,10 @@ public final class ZipStructure {
       }
     }
     return name;
+  }
+
+  private static boolean isAsciiLetter(byte b) {
+    return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
   }
 
   private static void checkLayout(List<Entry> entries, PackageLimits limits) throws PackageRejectedException {
@@ -349,7 +418,7 @@ public final class ZipStructure {
     byte[] buffer = new byte[(int) Math.min(1 << 20, Math.max(fileSize, 1))];
     long position = 0;
     int current = 0;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = content != null ? new java.io.ByteArrayInputStream(content) : Files.newInputStream(file)) {
       for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; position += n) {
         if (Thread.currentThread().isInterrupted()) {
           throw new java.io.InterruptedIOException("the pass over the package was interrupted");

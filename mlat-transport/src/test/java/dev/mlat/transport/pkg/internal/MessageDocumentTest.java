@@ -75,6 +75,33 @@ class MessageDocumentTest {
   }
 
   @Test
+  void theMessageIsReadFromItsOwnBytesAndCompactOnlyWhenTheyAreOverMlatJsonsLimit() throws Exception {
+    LifecycleMessage message = SampleMessages.request();
+    byte[] written = new MessageDocument(message, List.of()).write(JSON);
+    // the message as it stands in message.json (indented one level deeper than MlatJson writes it)
+    int pretty = StrictJson.parseObjectKeepingRaw(written, "message", Integer.MAX_VALUE).raw().orElseThrow().length;
+    int compact = StrictJson.mapper().writeValueAsBytes(StrictJson.parseObject(written).get("message")).length;
+    assertThat(compact).isLessThan(pretty);
+    for (int limit : new int[] {pretty, pretty - 1, compact}) {
+      var limited = MlatJson.strict(dev.mlat.core.json.JsonLimits.DEFAULTS.withMaxDocumentBytes(limit));
+      assertThat(MessageDocument.read(written, limited, 10).message()).as("limit %d", limit).isEqualTo(message);
+    }
+    var tooSmall = MlatJson.strict(dev.mlat.core.json.JsonLimits.DEFAULTS.withMaxDocumentBytes(compact - 1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MessageDocument.read(written, tooSmall, 10))
+        .isInstanceOf(StrictJson.Bad.class).hasMessageStartingWith("$.message: JSON_DOCUMENT_TOO_LARGE");
+  }
+
+  @Test
+  void aDuplicateNameInsideTheMessageIsRefusedAsNotValidJson() throws Exception {
+    String text = new String(new MessageDocument(SampleMessages.request(), List.of()).write(JSON), StandardCharsets.UTF_8);
+    String duplicated = text.replaceFirst("\"schemaVersion\" : \"1.0\",", "\"schemaVersion\" : \"1.0\", \"schemaVersion\" : \"1.0\",");
+    assertThat(duplicated).isNotEqualTo(text);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> MessageDocument.read(duplicated.getBytes(StandardCharsets.UTF_8), JSON, 10))
+        .isInstanceOf(StrictJson.Bad.class).hasMessageStartingWith("$: not valid JSON (Duplicate field 'schemaVersion'");
+  }
+
+  @Test
   void whatIsWrittenReadsBack() throws Exception {
     for (LifecycleMessage message : SampleMessages.oneOfEach()) {
       var document = new MessageDocument(message, manifest(2, "Pièce n° \"annexe\" \\ "));

@@ -34,4 +34,19 @@ class PackageFilesTest {
     assertThatThrownBy(() -> PackageFiles.newPrivateFile(link)).isInstanceOf(FileAlreadyExistsException.class);
     assertThat(Files.exists(dir.resolve("elsewhere"))).isFalse();
   }
+
+  @Test
+  void eachSha256DigestIsNewAndIndependent() throws Exception {
+    var a = PackageFiles.sha256();
+    var b = PackageFiles.sha256();
+    assertThat(a).isNotSameAs(b);
+    a.update("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(java.util.HexFormat.of().formatHex(b.digest())).as("b did not see a's bytes")
+        .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    assertThat(java.util.HexFormat.of().formatHex(a.digest()))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(PackageFiles.sha256Hex("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(PackageFiles.sha256().getAlgorithm()).isEqualTo("SHA-256");
+  }
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,73 @@ class PackageWriterTest {
       memory = writer.bytes();
     }
     assertThat(memory).isEqualTo(Files.readAllBytes(file));
+  }
+
+  /**
+   * The in-memory writer lays out the ZIP file itself for times in the DOS range (SmallZipWriter):
+   * byte for byte what Commons Compress writes into a file, for any number and size of entries
+   * (empty ones too) and any such time; outside the DOS range it writes through Commons Compress.
+   */
+  @Test
+  void inMemoryTheSameBytesForAnyEntriesAndTimes(@TempDir Path dir) throws Exception {
+    Random random = new Random(25);
+    List<Instant> times = new ArrayList<>(List.of(Instant.parse("1980-01-01T12:00:00Z"), Instant.parse("2107-12-30T00:00:00Z"),
+        Instant.parse("1979-06-01T00:00:00Z"), Instant.parse("2150-01-01T00:00:00Z"), Instant.parse("1970-01-01T00:00:00Z")));
+    for (int i = 0; i < 20; i++) {
+      times.add(Instant.ofEpochSecond(315_532_800L + (long) (random.nextDouble() * (4_354_819_200L - 315_532_800L))));
+    }
+    for (int round = 0; round < times.size(); round++) {
+      Instant time = times.get(round);
+      int count = 1 + random.nextInt(6);
+      List<byte[]> contents = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        byte[] b = new byte[random.nextInt(4) == 0 ? 0 : random.nextInt(70_000)];
+        random.nextBytes(b);
+        contents.add(b);
+      }
+      Path file = dir.resolve(round + ".mlat");
+      List<Long> fileSizes = new ArrayList<>();
+      try (PackageWriter writer = new PackageWriter(file, time)) {
+        writer.mimetype();
+        for (int i = 0; i < count; i++) {
+          fileSizes.add(writer.entry(i == 0 ? ZipStructure.MESSAGE_ENTRY : "attachments/" + i, contents.get(i)));
+        }
+        writer.finish();
+      }
+      List<Long> memorySizes = new ArrayList<>();
+      byte[] memory;
+      try (PackageWriter writer = PackageWriter.inMemory(time)) {
+        writer.mimetype();
+        for (int i = 0; i < count; i++) {
+          byte[] c = contents.get(i);
+          String name = i == 0 ? ZipStructure.MESSAGE_ENTRY : "attachments/" + i;
+          // through both kinds of write: arrays in pieces, and single bytes
+          memorySizes.add(writer.entry(name, out -> {
+            int half = c.length / 2;
+            out.write(c, 0, half);
+            if (half < c.length) {
+              out.write(c[half]);
+              out.write(c, half + 1, c.length - half - 1);
+            }
+          }));
+        }
+        writer.finish();
+        memory = writer.bytes();
+      }
+      assertThat(memorySizes).isEqualTo(fileSizes);
+      assertThat(memory).as("%s, %d entries", time, count).isEqualTo(Files.readAllBytes(file));
+    }
+  }
+
+  @Test
+  void theSmallWriterRefusesWhatItCannotWrite() throws Exception {
+    assertThat(SmallZipWriter.supports(Instant.parse("1979-12-31T00:00:00Z"))).isFalse();
+    assertThatThrownBy(() -> new SmallZipWriter(Instant.parse("1970-01-01T00:00:00Z"))).isInstanceOf(IllegalArgumentException.class);
+    SmallZipWriter small = new SmallZipWriter(TIME);
+    assertThatThrownBy(small::bytes).isInstanceOf(IllegalStateException.class);
+    small.entry("mimetype", out -> out.write(1));
+    small.finish();
+    assertThatThrownBy(() -> small.entry("more", out -> out.write(1))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
