@@ -1,9 +1,7 @@
 package dev.mlat.transport.pkg.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlat.core.json.JsonInputException;
@@ -66,8 +64,8 @@ public final class MessageDocument {
 
   /**
    * Encodes message.json: pretty-printed by the shared mapper, the lifecycle message as
-   * {@link MlatJson} writes it. The message's tokens are copied from MlatJson's output into the
-   * document's generator (no intermediate tree); the bytes are those of building the document as a
+   * {@link MlatJson} writes it. MlatJson writes the message's tokens straight into the document's
+   * generator (no intermediate bytes or tree); the bytes are those of building the document as a
    * tree and printing it (MessageDocumentTest), which is how the format's vectors were made.
    */
   public byte[] write(MlatJson json) {
@@ -81,15 +79,7 @@ public final class MessageDocument {
         g.writeStringField("format", FORMAT);
         g.writeNumberField("formatVersion", 1);
         g.writeFieldName("message");
-        try (JsonParser p = StrictJson.mapper().getFactory().createParser(json.writeMessage(message))) {
-          if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new IllegalStateException("the lifecycle message was not written as a JSON object");
-          }
-          g.copyCurrentStructure(p);
-          if (p.nextToken() != null) {
-            throw new IllegalStateException("the lifecycle message was written with trailing tokens");
-          }
-        }
+        json.writeMessage(message, g); // MlatJson's tokens in this document's layout, in one pass
         g.writeArrayFieldStart("attachments");
         for (ManifestEntry a : attachments) {
           g.writeStartObject();
@@ -113,7 +103,7 @@ public final class MessageDocument {
     } catch (IOException e) {
       throw new IllegalStateException("writing JSON in memory failed", e);
     }
-    // closing the generator closed the writer, which flushed its last characters into the bytes
+    // closing the generator flushed (or closed) the writer: its last characters are in the bytes
     bytes.write('\n');
     return bytes.toByteArray();
   }

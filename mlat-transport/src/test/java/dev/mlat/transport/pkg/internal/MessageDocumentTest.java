@@ -74,6 +74,18 @@ class MessageDocumentTest {
     }
   }
 
+  @net.jqwik.api.Property(tries = 200)
+  void anyMessageIsWrittenWithTheBytesOfTheTreeDocument(
+      @net.jqwik.api.ForAll("messages") LifecycleMessage message) throws Exception {
+    var document = new MessageDocument(message, List.of());
+    assertThat(document.write(JSON)).isEqualTo(throughATree(document));
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<LifecycleMessage> messages() {
+    return dev.mlat.core.testing.ModelArbitraries.messages();
+  }
+
   @Test
   void theMessageIsReadFromItsOwnBytesAndCompactOnlyWhenTheyAreOverMlatJsonsLimit() throws Exception {
     LifecycleMessage message = SampleMessages.request();
