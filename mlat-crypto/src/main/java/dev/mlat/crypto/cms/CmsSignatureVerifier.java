@@ -404,7 +404,7 @@ public final class CmsSignatureVerifier {
           "signed content-type attribute is " + contentType + ", eContentType " + eContentType + ", expected " + expected.contentType().oid());
     }
     checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), cert);
-    Instant signingTime = Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)).getDate().toInstant();
+    Instant signingTime = SignedAttributes.instant(Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)));
     // BouncyCastle refuses a certificate that is not valid at the claimed signing time as a failed
     // signature; it is a certificate problem, and the operator must be told which one.
     if (signingTime.isAfter(cert.getNotAfter().toInstant())) {

@@ -5,11 +5,18 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.Date;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1UTCTime;
+import org.bouncycastle.asn1.BERTags;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
@@ -52,9 +59,104 @@ public final class SignedAttributes implements CMSAttributeTableGenerator {
     var v = new ASN1EncodableVector();
     v.add(new Attribute(CMSAttributes.contentType, new DERSet((ASN1ObjectIdentifier) params.get(CMSAttributeTableGenerator.CONTENT_TYPE))));
     v.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString((byte[]) params.get(CMSAttributeTableGenerator.DIGEST)))));
-    v.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(clock.instant())))));
+    v.add(new Attribute(CMSAttributes.signingTime, new DERSet(signingTime(clock.instant()))));
     v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, signingCertificate));
     return new AttributeTable(v);
+  }
+
+  /**
+   * The signing-time value for {@code instant} as RFC 5652 section 11.3 requires: UTCTime
+   * {@code YYMMDDHHMMSSZ} for the years 1950 to 2049, GeneralizedTime {@code YYYYMMDDHHMMSSZ}
+   * otherwise, whole seconds (the fraction is dropped), always UTC. The same encoding as
+   * BouncyCastle's {@code new Time(Date)}, without its {@code SimpleDateFormat} per call (and
+   * without the date re-parse {@code new DERUTCTime(String)} does): the DER is written here and
+   * read back with BouncyCastle's ASN.1 decoder.
+   *
+   * @throws IllegalArgumentException for a year before 0 or after 9999, which GeneralizedTime cannot carry
+   */
+  public static Time signingTime(Instant instant) {
+    var t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      throw new IllegalArgumentException("signing time " + instant + " has no UTCTime or GeneralizedTime encoding");
+    }
+    boolean utc = year >= 1950 && year <= 2049;
+    int digits = utc ? 12 : 14;
+    byte[] der = new byte[2 + digits + 1];
+    der[0] = (byte) (utc ? BERTags.UTC_TIME : BERTags.GENERALIZED_TIME);
+    der[1] = (byte) (digits + 1);
+    int i = 2;
+    if (utc) {
+      i = two(der, i, year % 100);
+    } else {
+      i = two(der, i, year / 100);
+      i = two(der, i, year % 100);
+    }
+    i = two(der, i, t.getMonthValue());
+    i = two(der, i, t.getDayOfMonth());
+    i = two(der, i, t.getHour());
+    i = two(der, i, t.getMinute());
+    i = two(der, i, t.getSecond());
+    der[i] = 'Z';
+    return Time.getInstance(utc ? ASN1UTCTime.getInstance(der) : ASN1GeneralizedTime.getInstance(der));
+  }
+
+  /**
+   * The instant a signing-time value names: the same as BouncyCastle's {@code Time.getDate()}
+   * (a two-digit year below 50 is 20YY, otherwise 19YY), read directly for the DER forms this
+   * profile writes ({@code YYMMDDHHMMSSZ}, {@code YYYYMMDDHHMMSSZ}) with fields in range, and left
+   * to {@code Time.getDate()} for any other form (fractions, offsets, missing seconds, fields out
+   * of range), so nothing is read differently from before.
+   *
+   * @throws IllegalStateException when BouncyCastle cannot read the value either
+   */
+  public static Instant instant(Time time) {
+    ASN1Primitive p = time.toASN1Primitive();
+    byte[] c;
+    boolean utc = p instanceof ASN1UTCTime;
+    try {
+      c = p.getEncoded(ASN1Encoding.DER);
+    } catch (java.io.IOException e) {
+      return time.getDate().toInstant();
+    }
+    int digits = utc ? 12 : 14;
+    if (c.length == 2 + digits + 1 && c[c.length - 1] == 'Z') {
+      int at = 2;
+      int year = 0;
+      boolean ok = true;
+      int[] f = new int[digits / 2];
+      for (int k = 0; k < f.length; k++, at += 2) {
+        int hi = c[at] - '0';
+        int lo = c[at + 1] - '0';
+        if (hi < 0 || hi > 9 || lo < 0 || lo > 9) {
+          ok = false;
+          break;
+        }
+        f[k] = hi * 10 + lo;
+      }
+      if (ok) {
+        int k = 0;
+        if (utc) {
+          year = f[k] < 50 ? 2000 + f[k] : 1900 + f[k];
+          k++;
+        } else {
+          year = f[k] * 100 + f[k + 1];
+          k += 2;
+        }
+        try {
+          return LocalDateTime.of(year, f[k], f[k + 1], f[k + 2], f[k + 3], f[k + 4]).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+          // out of range for a strict reading: BouncyCastle's reading below decides, as before
+        }
+      }
+    }
+    return time.getDate().toInstant();
+  }
+
+  private static int two(byte[] out, int at, int value) {
+    out[at] = (byte) ('0' + value / 10);
+    out[at + 1] = (byte) ('0' + value % 10);
+    return at + 2;
   }
 
   /** SigningCertificateV2 { ESSCertIDv2 { SHA-256 (default, omitted), hash, issuerSerial } }. */
