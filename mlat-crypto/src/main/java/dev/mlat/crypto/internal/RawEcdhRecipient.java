@@ -69,7 +69,7 @@ public final class RawEcdhRecipient extends JceKeyAgreeAuthEnvelopedRecipient {
       } else if (!senderAlgorithm.equals(recipientKeyAlgorithm)) {
         throw new CMSException("originator key is on another curve than the recipient's key");
       }
-      PublicKey sender = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(senderKey.getEncoded()));
+      PublicKey sender = KeyFactory.getInstance("EC", Lookups.EC_KEY_FACTORY).generatePublic(new X509EncodedKeySpec(senderKey.getEncoded()));
       KeyAgreement agreement = KeyAgreement.getInstance("ECDH", agreementProvider);
       agreement.init(key);
       agreement.doPhase(sender, true);
@@ -101,11 +101,36 @@ public final class RawEcdhRecipient extends JceKeyAgreeAuthEnvelopedRecipient {
     byte[] sharedInfo = new ECCCMSSharedInfo(keyInfo, ukm, new byte[] {0, 0, 1, 0}).getEncoded(ASN1Encoding.DER);
     byte[] kek = x963(z, sharedInfo, digest, 32);
     try {
-      Cipher cipher = Cipher.getInstance("AESWrap");
+      Cipher cipher = Cipher.getInstance("AESWrap", Lookups.AES_WRAP);
       cipher.init(Cipher.UNWRAP_MODE, new SecretKeySpec(kek, "AES"));
       return cipher.unwrap(wrapped, "AES", Cipher.SECRET_KEY);
     } finally {
       Arrays.fill(kek, (byte) 0);
+    }
+  }
+
+  /**
+   * The providers the JCA's default lookup picks for the EC key factory and AES key wrap, found
+   * once: a lookup by name alone walks the provider list (and its services) at every message.
+   * Asking the same provider object by name later gives the same implementation as before.
+   */
+  static final class Lookups {
+    static final Provider EC_KEY_FACTORY = provider(() -> KeyFactory.getInstance("EC").getProvider());
+    static final Provider AES_WRAP = provider(() -> Cipher.getInstance("AESWrap").getProvider());
+
+    private Lookups() {}
+
+    private interface Lookup {
+      Provider get() throws GeneralSecurityException;
+    }
+
+    private static Provider provider(Lookup lookup) {
+      try {
+        return lookup.get();
+      } catch (GeneralSecurityException e) {
+        // Every JDK has both; without them no ECDH message could be opened at all.
+        throw new IllegalStateException("the JDK offers no provider for " + e.getMessage(), e);
+      }
     }
   }
 
