@@ -7,6 +7,7 @@ import dev.mlat.crypto.KeyFamily;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.SignatureAlgorithm;
 import dev.mlat.crypto.internal.Asn1Limits;
+import dev.mlat.crypto.internal.Asn1Times;
 import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
@@ -407,13 +408,17 @@ public final class CmsSignatureVerifier {
     Instant signingTime = SignedAttributes.instant(Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)));
     // BouncyCastle refuses a certificate that is not valid at the claimed signing time as a failed
     // signature; it is a certificate problem, and the operator must be told which one.
-    if (signingTime.isAfter(cert.getNotAfter().toInstant())) {
+    // The dates from the holder of the same certificate (the same DER): BouncyCastle's certificate
+    // object re-reads them through SimpleDateFormat at every call.
+    Instant notAfter = Asn1Times.notAfter(holder);
+    if (signingTime.isAfter(notAfter)) {
       throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_EXPIRED, "the certificate of " + describe(signer)
-          + " expired at " + cert.getNotAfter().toInstant() + ", before the signing time " + signingTime + " the signature claims");
+          + " expired at " + notAfter + ", before the signing time " + signingTime + " the signature claims");
     }
-    if (signingTime.isBefore(cert.getNotBefore().toInstant())) {
+    Instant notBefore = Asn1Times.notBefore(holder);
+    if (signingTime.isBefore(notBefore)) {
       throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID, "the certificate of " + describe(signer)
-          + " is valid from " + cert.getNotBefore().toInstant() + ", after the signing time " + signingTime + " the signature claims");
+          + " is valid from " + notBefore + ", after the signing time " + signingTime + " the signature claims");
     }
     boolean valid;
     try {

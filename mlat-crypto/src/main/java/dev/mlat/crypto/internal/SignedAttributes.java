@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1UTCTime;
 import org.bouncycastle.asn1.BERTags;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -102,55 +100,13 @@ public final class SignedAttributes implements CMSAttributeTableGenerator {
   }
 
   /**
-   * The instant a signing-time value names: the same as BouncyCastle's {@code Time.getDate()}
-   * (a two-digit year below 50 is 20YY, otherwise 19YY), read directly for the DER forms this
-   * profile writes ({@code YYMMDDHHMMSSZ}, {@code YYYYMMDDHHMMSSZ}) with fields in range, and left
-   * to {@code Time.getDate()} for any other form (fractions, offsets, missing seconds, fields out
-   * of range), so nothing is read differently from before.
+   * The instant a signing-time value names, as BouncyCastle's {@code Time.getDate()} reads it
+   * ({@link Asn1Times#instant}).
    *
    * @throws IllegalStateException when BouncyCastle cannot read the value either
    */
   public static Instant instant(Time time) {
-    ASN1Primitive p = time.toASN1Primitive();
-    byte[] c;
-    boolean utc = p instanceof ASN1UTCTime;
-    try {
-      c = p.getEncoded(ASN1Encoding.DER);
-    } catch (java.io.IOException e) {
-      return time.getDate().toInstant();
-    }
-    int digits = utc ? 12 : 14;
-    if (c.length == 2 + digits + 1 && c[c.length - 1] == 'Z') {
-      int at = 2;
-      int year = 0;
-      boolean ok = true;
-      int[] f = new int[digits / 2];
-      for (int k = 0; k < f.length; k++, at += 2) {
-        int hi = c[at] - '0';
-        int lo = c[at + 1] - '0';
-        if (hi < 0 || hi > 9 || lo < 0 || lo > 9) {
-          ok = false;
-          break;
-        }
-        f[k] = hi * 10 + lo;
-      }
-      if (ok) {
-        int k = 0;
-        if (utc) {
-          year = f[k] < 50 ? 2000 + f[k] : 1900 + f[k];
-          k++;
-        } else {
-          year = f[k] * 100 + f[k + 1];
-          k += 2;
-        }
-        try {
-          return LocalDateTime.of(year, f[k], f[k + 1], f[k + 2], f[k + 3], f[k + 4]).toInstant(ZoneOffset.UTC);
-        } catch (java.time.DateTimeException e) {
-          // out of range for a strict reading: BouncyCastle's reading below decides, as before
-        }
-      }
-    }
-    return time.getDate().toInstant();
+    return Asn1Times.instant(time.toASN1Primitive(), () -> time.getDate());
   }
 
   private static int two(byte[] out, int at, int value) {

@@ -243,4 +243,36 @@ class CmsSignatureVerifierTest {
     assertCode(() -> verifier().verify(truncated, SignatureExpectation.oneSigner(DE)), CryptoErrorCode.CMS_MALFORMED);
   }
 
+
+  @Test
+  void aSigningTimeOutsideTheSignersCertificateIsRefusedWithTheCertificatesDates() throws Exception {
+    var a = SignatureAlgorithm.ECDSA_SHA256;
+    var cert = Signers.credential(a).certificate();
+    java.time.Instant notAfter = cert.getNotAfter().toInstant();
+    java.time.Instant notBefore = cert.getNotBefore().toInstant();
+    var late = java.time.Clock.fixed(notAfter.plusSeconds(1), java.time.ZoneOffset.UTC);
+    byte[] afterExpiry = CmsSigner.builder(POLICY, late).signer(DE, Signers.identity(a), a).build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+    assertThatThrownBy(() -> verifier().verify(afterExpiry, SignatureExpectation.oneSigner(DE)))
+        .isInstanceOfSatisfying(MlatCryptoException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.CERTIFICATE_EXPIRED);
+          assertThat(e.getMessage()).contains("expired at " + notAfter + ", before the signing time " + notAfter.plusSeconds(1));
+        });
+    var early = java.time.Clock.fixed(notBefore.minusSeconds(1), java.time.ZoneOffset.UTC);
+    byte[] beforeValidity = CmsSigner.builder(POLICY, early).signer(DE, Signers.identity(a), a).build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+    assertThatThrownBy(() -> verifier().verify(beforeValidity, SignatureExpectation.oneSigner(DE)))
+        .isInstanceOfSatisfying(MlatCryptoException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID);
+          assertThat(e.getMessage()).contains("is valid from " + notBefore + ", after the signing time " + notBefore.minusSeconds(1));
+        });
+    // at the edges themselves the signing time is inside the validity
+    for (java.time.Instant edge : new java.time.Instant[] {notBefore, notAfter}) {
+      var at = java.time.Clock.fixed(edge, java.time.ZoneOffset.UTC);
+      byte[] signed = CmsSigner.builder(POLICY, at).signer(DE, Signers.identity(a), a).build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+      try {
+        verifier().verify(signed, SignatureExpectation.oneSigner(DE));
+      } catch (MlatCryptoException e) {
+        assertThat(e.errorCode()).as(edge.toString()).isNotIn(CryptoErrorCode.CERTIFICATE_EXPIRED, CryptoErrorCode.CERTIFICATE_NOT_YET_VALID);
+      }
+    }
+  }
 }
