@@ -33,13 +33,11 @@ import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKEMRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
-import org.bouncycastle.operator.OutputAEADEncryptor;
 
 /**
  * Seals content as CMS AuthEnvelopedData (RFC 5083) with AES-256-GCM (RFC 5084: 12-byte nonce,
@@ -107,11 +105,7 @@ public final class CmsEncryptor {
     for (var r : recipients) {
       generator.addRecipientInfoGenerator(recipientInfoGenerator(r));
     }
-    try {
-      OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-          .setProvider(jdkCipherProvider())
-          .setSecureRandom(random)
-          .build();
+    try (GcmContentEncryptor encryptor = GcmContentEncryptor.create(random, JDK_CIPHERS)) {
       try (OutputStream sealed = generator.open(new NonClosing(out), encryptor)) {
         byte[] buffer = new byte[CHUNK];
         int n;
@@ -119,7 +113,7 @@ public final class CmsEncryptor {
           sealed.write(buffer, 0, n);
         }
       }
-    } catch (CMSException e) {
+    } catch (CMSException | GeneralSecurityException e) {
       throw new IOException("cannot build AuthEnvelopedData: " + e.getMessage(), e);
     }
   }
@@ -135,6 +129,9 @@ public final class CmsEncryptor {
     }
     return out.toByteArray();
   }
+
+  /** The provider of the content cipher, found once. */
+  private static final Provider JDK_CIPHERS = jdkCipherProvider();
 
   static Provider jdkCipherProvider() {
     Provider p = Security.getProvider("SunJCE");
