@@ -451,8 +451,10 @@ public final class CmsSignatureVerifier {
    * verification, a second, discarded one on a raw NONEwithECDSA signature to release PKCS#11
    * sessions, which doubled the cost of verifying an ECDSA signature (BouncyCastle 1.87). This one
    * verifies once, with the same provider, algorithm and key; the checks around it
-   * ({@link SignerInformation#verify}: message digest, content type, signing time against the
-   * certificate) are BouncyCastle's as before. Other algorithms keep BouncyCastle's verifier.
+   * ({@link SignerInformation#verify}: message digest, content type) are BouncyCastle's as before,
+   * and the signing time against the certificate's validity is verifySigner's own check (made
+   * before, with specific codes; see {@link SingleSignatureVerifierProvider#hasAssociatedCertificate}).
+   * Other algorithms keep BouncyCastle's verifier.
    */
   private static SignerInformationVerifier signerVerifier(X509CertificateHolder holder, X509Certificate cert,
       SignatureAlgorithm algorithm) throws OperatorCreationException {
@@ -460,29 +462,34 @@ public final class CmsSignatureVerifier {
       return new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle()).build(cert);
     }
     return new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_IDENTIFIERS,
-        new SingleSignatureVerifierProvider(holder, cert.getPublicKey(), algorithm), DIGEST_CALCULATORS);
+        new SingleSignatureVerifierProvider(cert.getPublicKey(), algorithm), DIGEST_CALCULATORS);
   }
 
   /** Verifies signatures of one algorithm with one public key on BouncyCastle's provider, once each. */
   private static final class SingleSignatureVerifierProvider implements ContentVerifierProvider {
-    private final X509CertificateHolder holder;
     private final PublicKey key;
     private final SignatureAlgorithm algorithm;
 
-    SingleSignatureVerifierProvider(X509CertificateHolder holder, PublicKey key, SignatureAlgorithm algorithm) {
-      this.holder = holder;
+    SingleSignatureVerifierProvider(PublicKey key, SignatureAlgorithm algorithm) {
       this.key = key;
       this.algorithm = algorithm;
     }
 
+    /**
+     * None: with an associated certificate BouncyCastle re-checks that it was valid at the
+     * signing time, parsing three dates through SimpleDateFormat per signature. verifySigner made
+     * exactly that check (signing time neither before notBefore nor after notAfter) on the same
+     * certificate just before, with specific error codes, and the profile requires the signing-time
+     * attribute, so nothing is lost.
+     */
     @Override
     public boolean hasAssociatedCertificate() {
-      return true;
+      return false;
     }
 
     @Override
     public X509CertificateHolder getAssociatedCertificate() {
-      return holder;
+      return null;
     }
 
     @Override
@@ -492,7 +499,7 @@ public final class CmsSignatureVerifier {
       }
       Signature signature;
       try {
-        signature = Signature.getInstance(algorithm.jcaName(), Providers.bouncyCastle());
+        signature = Verifiers.take(algorithm);
         signature.initVerify(key);
       } catch (GeneralSecurityException e) {
         throw new OperatorCreationException("cannot verify " + algorithm + " with the signer's key: " + e.getMessage(), e);
@@ -512,12 +519,41 @@ public final class CmsSignatureVerifier {
         @Override
         public boolean verify(byte[] expected) {
           try {
-            return signature.verify(expected);
+            boolean valid = signature.verify(expected);
+            Verifiers.giveBack(algorithm, signature);
+            return valid;
           } catch (SignatureException e) {
             throw new RuntimeOperatorException("exception obtaining signature: " + e.getMessage(), e);
           }
         }
       };
+    }
+  }
+
+  /**
+   * The ECDSA {@link Signature} objects each thread reuses, by algorithm: looking one up on the
+   * provider per signature was about 1% of a small package's opening. A signature object is taken
+   * out while in use (so two verifications never share one) and given back only after a verify
+   * that completed, which resets it; {@code initVerify} with the next key starts afresh anyway.
+   */
+  static final class Verifiers {
+    private static final ThreadLocal<java.util.EnumMap<SignatureAlgorithm, Signature>> FREE =
+        ThreadLocal.withInitial(() -> new java.util.EnumMap<>(SignatureAlgorithm.class));
+
+    private Verifiers() {}
+
+    static Signature take(SignatureAlgorithm algorithm) throws GeneralSecurityException {
+      Signature free = FREE.get().remove(algorithm);
+      return free != null ? free : Signature.getInstance(algorithm.jcaName(), Providers.bouncyCastle());
+    }
+
+    static void giveBack(SignatureAlgorithm algorithm, Signature signature) {
+      FREE.get().put(algorithm, signature);
+    }
+
+    /** For tests: whether this thread holds a free signature object for {@code algorithm}. */
+    static boolean holds(SignatureAlgorithm algorithm) {
+      return FREE.get().containsKey(algorithm);
     }
   }
 

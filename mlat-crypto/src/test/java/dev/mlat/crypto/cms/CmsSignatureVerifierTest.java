@@ -275,4 +275,44 @@ class CmsSignatureVerifierTest {
       }
     }
   }
+
+  @Test
+  void ecdsaSignatureObjectsAreReusedPerThreadAndEveryVerificationStillCounts() throws Exception {
+    byte[] signed = signedEc();
+    var verifier = verifier();
+    var expectation = SignatureExpectation.oneSigner(DE);
+    var info = new CMSSignedData(signed).getSignerInfos().getSigners().iterator().next();
+    byte[] forged = Bytes.flip(signed, Bytes.indexOf(signed, info.getSignature()) + 20);
+    for (int i = 0; i < 5; i++) {
+      assertThat(verifier.verify(signed, expectation).content()).isEqualTo(CONTENT);
+      assertThat(CmsSignatureVerifier.Verifiers.holds(SignatureAlgorithm.ECDSA_SHA256)).isTrue();
+      assertCode(() -> verifier.verify(forged, expectation), CryptoErrorCode.CMS_SIGNATURE_INVALID);
+    }
+    // another thread gets its own objects, and its verifications give the same answers
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int t = 0; t < 6; t++) {
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < 5; i++) {
+            verifier.verify(signed, expectation);
+            try {
+              verifier.verify(forged, expectation);
+              return "a forged signature verified";
+            } catch (MlatCryptoException e) {
+              if (e.errorCode() != CryptoErrorCode.CMS_SIGNATURE_INVALID) {
+                return e.errorCode().toString();
+              }
+            }
+          }
+          return "ok";
+        }));
+      }
+      for (var f : futures) {
+        assertThat(f.get()).isEqualTo("ok");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
