@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.Extension;
 
 /**
  * What revocation checking reads from a CRL on every check, read once per CRL object: its issuer
  * (encoding and RFC 2253 canonical form, the form {@link X500Principal#equals} compares), its
- * thisUpdate and nextUpdate, and the SHA-256 of its encoding (the signature cache's key).
+ * thisUpdate and nextUpdate, its critical extensions and issuingDistributionPoint, and the SHA-256
+ * of its encoding (the signature cache's key).
  * BouncyCastle's CRL object re-derives the dates (through {@code SimpleDateFormat}) and a fresh
  * issuer principal, whose canonical form is then recomputed, at every call; a trust directory
  * checks each of its CRLs against every certificate of every path. Immutable.
@@ -24,13 +27,18 @@ final class CrlFacts {
   private final Instant thisUpdate;
   private final Optional<Instant> nextUpdate;
   private final ByteBuffer sha256;
+  private final Set<String> criticalExtensions;
+  private final byte[] issuingDistributionPoint;
 
-  private CrlFacts(byte[] issuerEncoded, String issuerCanonical, Instant thisUpdate, Optional<Instant> nextUpdate, ByteBuffer sha256) {
+  private CrlFacts(byte[] issuerEncoded, String issuerCanonical, Instant thisUpdate, Optional<Instant> nextUpdate, ByteBuffer sha256,
+      Set<String> criticalExtensions, byte[] issuingDistributionPoint) {
     this.issuerEncoded = issuerEncoded;
     this.issuerCanonical = issuerCanonical;
     this.thisUpdate = thisUpdate;
     this.nextUpdate = nextUpdate;
     this.sha256 = sha256;
+    this.criticalExtensions = criticalExtensions;
+    this.issuingDistributionPoint = issuingDistributionPoint;
   }
 
   /** The facts of {@code crl}, whose exact encoding is {@code encoded}. */
@@ -41,7 +49,9 @@ final class CrlFacts {
     try {
       return new CrlFacts(issuer.getEncoded(), issuer.getName(X500Principal.CANONICAL), crl.getThisUpdate().toInstant(),
           Optional.ofNullable(crl.getNextUpdate()).map(java.util.Date::toInstant),
-          ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(encoded)).asReadOnlyBuffer());
+          ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(encoded)).asReadOnlyBuffer(),
+          crl.getCriticalExtensionOIDs() == null ? Set.of() : Set.copyOf(crl.getCriticalExtensionOIDs()),
+          crl.getExtensionValue(Extension.issuingDistributionPoint.getId()));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is unavailable", e);
     }
@@ -63,6 +73,16 @@ final class CrlFacts {
 
   Optional<Instant> nextUpdate() {
     return nextUpdate;
+  }
+
+  /** The OIDs of the CRL's critical extensions (empty when none). */
+  Set<String> criticalExtensions() {
+    return criticalExtensions;
+  }
+
+  /** The issuingDistributionPoint extension's value (the DER OCTET STRING, as {@code getExtensionValue} gives it), if present (a copy). */
+  Optional<byte[]> issuingDistributionPoint() {
+    return Optional.ofNullable(issuingDistributionPoint).map(byte[]::clone);
   }
 
   /** The SHA-256 of the CRL's encoding (read-only). */

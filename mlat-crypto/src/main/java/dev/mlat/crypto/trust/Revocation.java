@@ -248,15 +248,12 @@ final class Revocation {
     if (ku != null && !(ku.length > 6 && ku[6])) {
       return new Outcome(Verdict.INVALID, "the issuer's key usage lacks cRLSign", thisUpdate, nextUpdate);
     }
-    var critical = crl.getCriticalExtensionOIDs();
-    if (critical != null) {
-      for (String oid : critical) {
-        if (!CRL_CRITICAL_ALLOWED.contains(oid)) {
-          return new Outcome(Verdict.INVALID, "CRL has unsupported critical extension " + oid + " (delta CRLs are not supported)", thisUpdate, nextUpdate);
-        }
+    for (String oid : facts.criticalExtensions()) {
+      if (!CRL_CRITICAL_ALLOWED.contains(oid)) {
+        return new Outcome(Verdict.INVALID, "CRL has unsupported critical extension " + oid + " (delta CRLs are not supported)", thisUpdate, nextUpdate);
       }
     }
-    byte[] idpValue = crl.getExtensionValue(Extension.issuingDistributionPoint.getId());
+    byte[] idpValue = facts.issuingDistributionPoint().orElse(null);
     if (idpValue != null) {
       var idp = IssuingDistributionPoint.getInstance(ASN1OctetString.getInstance(idpValue).getOctets());
       if (idp.isIndirectCRL() || idp.getOnlySomeReasons() != null || idp.onlyContainsAttributeCerts()) {

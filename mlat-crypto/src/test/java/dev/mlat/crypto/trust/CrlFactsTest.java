@@ -37,6 +37,9 @@ class CrlFactsTest {
     assertThat(facts.thisUpdate()).isEqualTo(crl.getThisUpdate().toInstant()).isEqualTo(NOW.minusSeconds(3600));
     assertThat(facts.nextUpdate()).isEqualTo(Optional.of(crl.getNextUpdate().toInstant())).contains(NOW.plusSeconds(86_400));
     assertThat(facts.sha256()).isEqualTo(ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(der)));
+    assertThat(facts.criticalExtensions()).isEqualTo(crl.getCriticalExtensionOIDs() == null ? java.util.Set.of() : crl.getCriticalExtensionOIDs());
+    assertThat(facts.issuingDistributionPoint().orElse(null))
+        .isEqualTo(crl.getExtensionValue(org.bouncycastle.asn1.x509.Extension.issuingDistributionPoint.getId()));
     // the digest handed out cannot be consumed or changed by a caller
     ByteBuffer first = facts.sha256();
     first.get();
