@@ -47,6 +47,11 @@ public final class SignedAttributes implements CMSAttributeTableGenerator {
   /** The signing-certificate-v2 value, the same for every signature of this signer: computed once. */
   private final DERSet signingCertificate;
 
+  /** The last signing-time value made, for its second (immutable, so shared by the signatures of that second). */
+  private volatile SigningSecond last;
+
+  private record SigningSecond(long epochSecond, Time time) {}
+
   public SignedAttributes(X509Certificate signer, Clock clock) {
     this.clock = clock;
     this.signingCertificate = new DERSet(signingCertificateV2(signer));
@@ -57,9 +62,21 @@ public final class SignedAttributes implements CMSAttributeTableGenerator {
     var v = new ASN1EncodableVector();
     v.add(new Attribute(CMSAttributes.contentType, new DERSet((ASN1ObjectIdentifier) params.get(CMSAttributeTableGenerator.CONTENT_TYPE))));
     v.add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString((byte[]) params.get(CMSAttributeTableGenerator.DIGEST)))));
-    v.add(new Attribute(CMSAttributes.signingTime, new DERSet(signingTime(clock.instant()))));
+    v.add(new Attribute(CMSAttributes.signingTime, new DERSet(signingTimeNow())));
     v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, signingCertificate));
     return new AttributeTable(v);
+  }
+
+  /** The signing-time value for the clock's now; the signatures of one second share one (immutable) value. Thread-safe. */
+  Time signingTimeNow() {
+    long second = clock.instant().getEpochSecond();
+    SigningSecond cached = last;
+    if (cached != null && cached.epochSecond() == second) {
+      return cached.time();
+    }
+    Time time = signingTime(Instant.ofEpochSecond(second));
+    last = new SigningSecond(second, time);
+    return time;
   }
 
   /**

@@ -109,4 +109,29 @@ class SignedAttributesTest {
     Time t = Time.getInstance(new DERUTCTime("260231120000Z"));
     assertThat(SignedAttributes.instant(t)).isEqualTo(t.getDate().toInstant()).isEqualTo(Instant.parse("2026-03-03T12:00:00Z"));
   }
+
+  @Test
+  void signaturesOfOneSecondShareItsValueAndTheNextSecondGetsItsOwn() throws Exception {
+    var clock = new dev.mlat.crypto.support.SettableClock(Instant.parse("2049-12-31T23:59:59.100Z"));
+    var pki = dev.mlat.crypto.testing.TestPki.builder(dev.mlat.core.Jurisdiction.of("FR")).authority("FR-MOJ").build();
+    var attributes = new SignedAttributes(pki.intermediate().certificate(), clock);
+    Time first = attributes.signingTimeNow();
+    clock.instant = Instant.parse("2049-12-31T23:59:59.900Z");
+    assertThat(attributes.signingTimeNow()).isSameAs(first);
+    assertThat(der(first)).isEqualTo(reference(Instant.parse("2049-12-31T23:59:59Z")));
+    clock.instant = Instant.parse("2050-01-01T00:00:00Z");
+    Time next = attributes.signingTimeNow();
+    assertThat(der(next)).isEqualTo(reference(Instant.parse("2050-01-01T00:00:00Z")));
+    assertThat(next.toASN1Primitive()).isInstanceOf(ASN1GeneralizedTime.class);
+    // a clock set back gets its own second's value too
+    clock.instant = Instant.parse("2026-11-25T10:00:00Z");
+    assertThat(der(attributes.signingTimeNow())).isEqualTo(reference(Instant.parse("2026-11-25T10:00:00Z")));
+    // the attribute table carries it
+    var table = attributes.getAttributes(java.util.Map.of(
+        org.bouncycastle.cms.CMSAttributeTableGenerator.CONTENT_TYPE, org.bouncycastle.asn1.cms.CMSObjectIdentifiers.data,
+        org.bouncycastle.cms.CMSAttributeTableGenerator.DIGEST, new byte[32]));
+    assertThat(SignedAttributes.instant(Time.getInstance(
+        table.get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime).getAttrValues().getObjectAt(0))))
+        .isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
+  }
 }
