@@ -15,11 +15,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.cms.ecc.ECCCMSSharedInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.RecipientOperator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 
 /**
@@ -50,6 +52,39 @@ public final class RawEcdhRecipient extends JceKeyAgreeAuthEnvelopedRecipient {
     this.agreementProvider = agreementProvider;
     setProvider(Providers.bouncyCastle());
     setContentProvider((String) null);
+  }
+
+  /**
+   * For the profile's content encryption (AES-256-GCM, 96-bit nonce, 128-bit tag), the content
+   * cipher is this thread's reused JDK cipher initialised directly with the message's nonce,
+   * instead of a new cipher and an {@code AlgorithmParameters} round trip per message (together
+   * about 4% of opening a small package); the decryption stream is BouncyCastle's
+   * {@code CipherInputStream} as before. Anything else takes BouncyCastle's path unchanged.
+   */
+  @Override
+  public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryptionAlgorithm, AlgorithmIdentifier contentEncryptionAlgorithm,
+      SubjectPublicKeyInfo senderPublicKey, ASN1OctetString userKeyingMaterial, byte[] encryptedContentKey) throws CMSException {
+    GCMParameters gcm = profileGcm(contentEncryptionAlgorithm);
+    if (gcm == null) {
+      return super.getRecipientOperator(keyEncryptionAlgorithm, contentEncryptionAlgorithm, senderPublicKey, userKeyingMaterial,
+          encryptedContentKey);
+    }
+    Key contentKey = extractSecretKey(keyEncryptionAlgorithm, contentEncryptionAlgorithm, senderPublicKey, userKeyingMaterial,
+        encryptedContentKey);
+    return new RecipientOperator(GcmContentDecryptor.create(contentEncryptionAlgorithm, gcm, contentKey));
+  }
+
+  /** The GCM parameters when {@code algorithm} is exactly the profile's AES-256-GCM, otherwise null. */
+  static GCMParameters profileGcm(AlgorithmIdentifier algorithm) {
+    if (!NISTObjectIdentifiers.id_aes256_GCM.equals(algorithm.getAlgorithm()) || algorithm.getParameters() == null) {
+      return null;
+    }
+    try {
+      GCMParameters p = GCMParameters.getInstance(algorithm.getParameters());
+      return p.getIcvLen() == GcmContentDecryptor.TAG_BYTES && p.getNonce().length == GcmContentDecryptor.NONCE_BYTES ? p : null;
+    } catch (RuntimeException e) {
+      return null; // BouncyCastle's own path reports it as before
+    }
   }
 
   @Override
