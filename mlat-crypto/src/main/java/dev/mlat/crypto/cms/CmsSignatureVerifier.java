@@ -43,9 +43,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1SequenceParser;
+import org.bouncycastle.asn1.ASN1StreamParser;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfoParser;
+import org.bouncycastle.asn1.cms.SignedDataParser;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -212,17 +217,30 @@ public final class CmsSignatureVerifier {
     } catch (BoundedInputStream.LimitExceededException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
     }
-    boolean encapsulated;
-    try {
-      encapsulated = new CMSSignedDataParser(DIGEST_CALCULATORS, bytes).getSignedContent() != null;
-    } catch (CMSException | RuntimeException e) {
-      encapsulated = false; // the full run below reports what is wrong with it
-    }
-    if (encapsulated) {
+    if (encapsulatesContent(bytes)) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
           "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
     }
     return run(new ByteArrayInputStream(bytes), content, expected, OutputStream.nullOutputStream());
+  }
+
+  /**
+   * Whether a SignedData carries eContent, read as BouncyCastle's CMSSignedDataParser reads it
+   * (ContentInfo, then SignedData's version, digestAlgorithms and encapContentInfo, whose content
+   * is an OCTET STRING), with BouncyCastle's streaming ASN.1 parsers but without the parser's
+   * digest calculators for each digest algorithm. Anything unreadable is "no" here: the full
+   * verification then reports what is wrong with it.
+   */
+  static boolean encapsulatesContent(byte[] signedData) {
+    try {
+      var contentInfo = new ContentInfoParser((ASN1SequenceParser) new ASN1StreamParser(signedData).readObject());
+      var signed = SignedDataParser.getInstance(contentInfo.getContent(BERTags.SEQUENCE));
+      signed.getVersion();
+      signed.getDigestAlgorithms().toASN1Primitive();
+      return signed.getEncapContentInfo().getContent(BERTags.OCTET_STRING) != null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private VerifiedSignature run(InputStream raw, InputStream detachedContent, SignatureExpectation expected, OutputStream sink)

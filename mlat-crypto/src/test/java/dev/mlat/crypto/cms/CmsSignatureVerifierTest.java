@@ -315,4 +315,27 @@ class CmsSignatureVerifierTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void theEncapsulationCheckReadsBerAndDerAsBouncyCastlesParserDoes() throws Exception {
+    var signer = signer(SignatureAlgorithm.ECDSA_SHA256);
+    byte[] encapsulatedBer = signer.sign(CONTENT, Encapsulation.ENCAPSULATED);
+    byte[] detachedBer = signer.sign(CONTENT, Encapsulation.DETACHED);
+    byte[] encapsulatedDer = new CMSSignedData(encapsulatedBer).getEncoded("DER");
+    byte[] detachedDer = new CMSSignedData(new CMSProcessableByteArray(CONTENT), detachedBer).getEncoded("DER");
+    for (byte[] b : new byte[][] {encapsulatedBer, detachedBer, encapsulatedDer, detachedDer}) {
+      boolean bouncyCastle = new org.bouncycastle.cms.CMSSignedDataParser(
+          new JcaDigestCalculatorProviderBuilder().build(), b).getSignedContent() != null;
+      assertThat(CmsSignatureVerifier.encapsulatesContent(b)).isEqualTo(bouncyCastle);
+    }
+    assertThat(CmsSignatureVerifier.encapsulatesContent(encapsulatedBer)).isTrue();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(encapsulatedDer)).isTrue();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(detachedBer)).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(detachedDer)).isFalse();
+    // unreadable input is "no"; the verification itself then reports it
+    assertThat(CmsSignatureVerifier.encapsulatesContent(new byte[0])).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(new byte[] {0x30, 0x03, 0x02, 0x01})).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(java.util.Arrays.copyOf(encapsulatedDer, 40))).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent("not CMS at all".getBytes(StandardCharsets.US_ASCII))).isFalse();
+  }
 }
