@@ -16,9 +16,12 @@ import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
-import java.security.spec.ECGenParameterSpec;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -30,11 +33,11 @@ import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKEMRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.operator.OutputAEADEncryptor;
+import org.bouncycastle.jce.ECNamedCurveTable;
+import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 
 /**
  * Seals content as CMS AuthEnvelopedData (RFC 5083) with AES-256-GCM (RFC 5084: 12-byte nonce,
@@ -63,6 +66,11 @@ import org.bouncycastle.operator.OutputAEADEncryptor;
 public final class CmsEncryptor {
   /** The size of each {@code Cipher.update} call: small enough for the JDK's accelerated GCM path. */
   static final int CHUNK = 16 * 1024;
+
+  /** The default randomness, shared: the JDK's SecureRandom is thread-safe, and creating one per builder costs a seeding. */
+  private static final SecureRandom DEFAULT_RANDOM = new SecureRandom();
+  /** Named-curve parameters by OID, built once (see {@link #curve}). */
+  private static final Map<String, AlgorithmParameterSpec> CURVES = new ConcurrentHashMap<>();
 
   private final AlgorithmPolicy policy;
   private final List<EncryptionRecipient> recipients;
@@ -97,11 +105,7 @@ public final class CmsEncryptor {
     for (var r : recipients) {
       generator.addRecipientInfoGenerator(recipientInfoGenerator(r));
     }
-    try {
-      OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-          .setProvider(jdkCipherProvider())
-          .setSecureRandom(random)
-          .build();
+    try (GcmContentEncryptor encryptor = GcmContentEncryptor.create(random, JDK_CIPHERS)) {
       try (OutputStream sealed = generator.open(new NonClosing(out), encryptor)) {
         byte[] buffer = new byte[CHUNK];
         int n;
@@ -109,7 +113,7 @@ public final class CmsEncryptor {
           sealed.write(buffer, 0, n);
         }
       }
-    } catch (CMSException e) {
+    } catch (CMSException | GeneralSecurityException e) {
       throw new IOException("cannot build AuthEnvelopedData: " + e.getMessage(), e);
     }
   }
@@ -126,6 +130,9 @@ public final class CmsEncryptor {
     return out.toByteArray();
   }
 
+  /** The provider of the content cipher, found once. */
+  private static final Provider JDK_CIPHERS = jdkCipherProvider();
+
   static Provider jdkCipherProvider() {
     Provider p = Security.getProvider("SunJCE");
     return p != null ? p : Providers.bouncyCastle();
@@ -141,7 +148,7 @@ public final class CmsEncryptor {
         case KEY_AGREEMENT: {
           var d = AlgorithmIdentifiers.describe(cert.getPublicKey());
           var g = KeyPairGenerator.getInstance("EC", bc);
-          g.initialize(new ECGenParameterSpec(d.curveOid()), random);
+          g.initialize(curve(d.curveOid()), random);
           var ephemeral = g.generateKeyPair();
           return new JceKeyAgreeRecipientInfoGenerator(ecdhScheme(r.algorithm()), ephemeral.getPrivate(), ephemeral.getPublic(),
               CMSAlgorithm.AES256_WRAP).addRecipient(cert).setProvider(bc).setSecureRandom(random);
@@ -158,6 +165,30 @@ public final class CmsEncryptor {
       throw new MlatCryptoException(CryptoErrorCode.KEY_REFUSED,
           "cannot seal for " + cert.getSubjectX500Principal().getName() + " with " + r.algorithm() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The parameters of a named curve for BouncyCastle's EC key-pair generator, built once per curve
+   * (immutable, shared by all threads). Initialising the generator with a curve name instead
+   * looks the curve up and converts its parameters at every seal; the keys are the same (a named
+   * curve's, the ephemeral key's encoding in the OriginatorPublicKey is unchanged).
+   *
+   * @throws InvalidAlgorithmParameterException for a curve BouncyCastle does not know or an unnamed one
+   */
+  static AlgorithmParameterSpec curve(String curveOid) throws InvalidAlgorithmParameterException {
+    if (curveOid == null) {
+      throw new InvalidAlgorithmParameterException("the recipient's key has explicit curve parameters, not a named curve");
+    }
+    AlgorithmParameterSpec spec = CURVES.get(curveOid);
+    if (spec != null) {
+      return spec;
+    }
+    ECNamedCurveParameterSpec named = ECNamedCurveTable.getParameterSpec(curveOid);
+    if (named == null) {
+      throw new InvalidAlgorithmParameterException("curve " + curveOid + " is not known to BouncyCastle");
+    }
+    CURVES.putIfAbsent(curveOid, named);
+    return CURVES.get(curveOid);
   }
 
   private static ASN1ObjectIdentifier ecdhScheme(KeyEstablishmentAlgorithm a) {
@@ -218,7 +249,7 @@ public final class CmsEncryptor {
     private final AlgorithmPolicy policy;
     private final List<EncryptionRecipient> recipients = new ArrayList<>();
     private boolean allowClassicalBesidePostQuantum;
-    private SecureRandom random = new SecureRandom();
+    private SecureRandom random = DEFAULT_RANDOM;
 
     private Builder(AlgorithmPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
@@ -252,7 +283,10 @@ public final class CmsEncryptor {
       return this;
     }
 
-    /** The randomness for content keys, nonces and ephemeral keys (default: a new SecureRandom). */
+    /**
+     * The randomness for content keys, nonces and ephemeral keys (default: one {@code new SecureRandom()}
+     * shared by every encryptor; {@code random} must be thread-safe if the encryptor is shared).
+     */
     public Builder random(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
@@ -268,11 +302,18 @@ public final class CmsEncryptor {
       if (recipients.isEmpty()) {
         throw new IllegalStateException("add at least one recipient");
       }
-      boolean pq = recipients.stream().anyMatch(r -> r.algorithm().postQuantum());
-      var classical = recipients.stream().filter(r -> !r.algorithm().postQuantum()).findFirst();
-      if (pq && classical.isPresent() && !allowClassicalBesidePostQuantum) {
+      boolean pq = false;
+      EncryptionRecipient classical = null;
+      for (var r : recipients) {
+        if (r.algorithm().postQuantum()) {
+          pq = true;
+        } else if (classical == null) {
+          classical = r;
+        }
+      }
+      if (pq && classical != null && !allowClassicalBesidePostQuantum) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_CLASSICAL_BESIDE_POST_QUANTUM,
-            "recipient " + classical.get().certificate().getSubjectX500Principal().getName() + " uses " + classical.get().algorithm()
+            "recipient " + classical.certificate().getSubjectX500Principal().getName() + " uses " + classical.algorithm()
                 + " beside post-quantum recipients: the shared content key would not resist a quantum attacker;"
                 + " seal for post-quantum certificates only, or call allowClassicalBesidePostQuantum()");
       }

@@ -7,6 +7,7 @@ import dev.mlat.crypto.KeyFamily;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.SignatureAlgorithm;
 import dev.mlat.crypto.internal.Asn1Limits;
+import dev.mlat.crypto.internal.Asn1Times;
 import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
@@ -42,9 +43,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1SequenceParser;
+import org.bouncycastle.asn1.ASN1StreamParser;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfoParser;
+import org.bouncycastle.asn1.cms.SignedDataParser;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -211,17 +217,30 @@ public final class CmsSignatureVerifier {
     } catch (BoundedInputStream.LimitExceededException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
     }
-    boolean encapsulated;
-    try {
-      encapsulated = new CMSSignedDataParser(DIGEST_CALCULATORS, bytes).getSignedContent() != null;
-    } catch (CMSException | RuntimeException e) {
-      encapsulated = false; // the full run below reports what is wrong with it
-    }
-    if (encapsulated) {
+    if (encapsulatesContent(bytes)) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
           "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
     }
     return run(new ByteArrayInputStream(bytes), content, expected, OutputStream.nullOutputStream());
+  }
+
+  /**
+   * Whether a SignedData carries eContent, read as BouncyCastle's CMSSignedDataParser reads it
+   * (ContentInfo, then SignedData's version, digestAlgorithms and encapContentInfo, whose content
+   * is an OCTET STRING), with BouncyCastle's streaming ASN.1 parsers but without the parser's
+   * digest calculators for each digest algorithm. Anything unreadable is "no" here: the full
+   * verification then reports what is wrong with it.
+   */
+  static boolean encapsulatesContent(byte[] signedData) {
+    try {
+      var contentInfo = new ContentInfoParser((ASN1SequenceParser) new ASN1StreamParser(signedData).readObject());
+      var signed = SignedDataParser.getInstance(contentInfo.getContent(BERTags.SEQUENCE));
+      signed.getVersion();
+      signed.getDigestAlgorithms().toASN1Primitive();
+      return signed.getEncapContentInfo().getContent(BERTags.OCTET_STRING) != null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private VerifiedSignature run(InputStream raw, InputStream detachedContent, SignatureExpectation expected, OutputStream sink)
@@ -404,16 +423,20 @@ public final class CmsSignatureVerifier {
           "signed content-type attribute is " + contentType + ", eContentType " + eContentType + ", expected " + expected.contentType().oid());
     }
     checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), cert);
-    Instant signingTime = Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)).getDate().toInstant();
+    Instant signingTime = SignedAttributes.instant(Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)));
     // BouncyCastle refuses a certificate that is not valid at the claimed signing time as a failed
     // signature; it is a certificate problem, and the operator must be told which one.
-    if (signingTime.isAfter(cert.getNotAfter().toInstant())) {
+    // The dates from the holder of the same certificate (the same DER): BouncyCastle's certificate
+    // object re-reads them through SimpleDateFormat at every call.
+    Instant notAfter = Asn1Times.notAfter(holder);
+    if (signingTime.isAfter(notAfter)) {
       throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_EXPIRED, "the certificate of " + describe(signer)
-          + " expired at " + cert.getNotAfter().toInstant() + ", before the signing time " + signingTime + " the signature claims");
+          + " expired at " + notAfter + ", before the signing time " + signingTime + " the signature claims");
     }
-    if (signingTime.isBefore(cert.getNotBefore().toInstant())) {
+    Instant notBefore = Asn1Times.notBefore(holder);
+    if (signingTime.isBefore(notBefore)) {
       throw new MlatCryptoException(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID, "the certificate of " + describe(signer)
-          + " is valid from " + cert.getNotBefore().toInstant() + ", after the signing time " + signingTime + " the signature claims");
+          + " is valid from " + notBefore + ", after the signing time " + signingTime + " the signature claims");
     }
     boolean valid;
     try {
@@ -446,8 +469,10 @@ public final class CmsSignatureVerifier {
    * verification, a second, discarded one on a raw NONEwithECDSA signature to release PKCS#11
    * sessions, which doubled the cost of verifying an ECDSA signature (BouncyCastle 1.87). This one
    * verifies once, with the same provider, algorithm and key; the checks around it
-   * ({@link SignerInformation#verify}: message digest, content type, signing time against the
-   * certificate) are BouncyCastle's as before. Other algorithms keep BouncyCastle's verifier.
+   * ({@link SignerInformation#verify}: message digest, content type) are BouncyCastle's as before,
+   * and the signing time against the certificate's validity is verifySigner's own check (made
+   * before, with specific codes; see {@link SingleSignatureVerifierProvider#hasAssociatedCertificate}).
+   * Other algorithms keep BouncyCastle's verifier.
    */
   private static SignerInformationVerifier signerVerifier(X509CertificateHolder holder, X509Certificate cert,
       SignatureAlgorithm algorithm) throws OperatorCreationException {
@@ -455,29 +480,34 @@ public final class CmsSignatureVerifier {
       return new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bouncyCastle()).build(cert);
     }
     return new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_IDENTIFIERS,
-        new SingleSignatureVerifierProvider(holder, cert.getPublicKey(), algorithm), DIGEST_CALCULATORS);
+        new SingleSignatureVerifierProvider(cert.getPublicKey(), algorithm), DIGEST_CALCULATORS);
   }
 
   /** Verifies signatures of one algorithm with one public key on BouncyCastle's provider, once each. */
   private static final class SingleSignatureVerifierProvider implements ContentVerifierProvider {
-    private final X509CertificateHolder holder;
     private final PublicKey key;
     private final SignatureAlgorithm algorithm;
 
-    SingleSignatureVerifierProvider(X509CertificateHolder holder, PublicKey key, SignatureAlgorithm algorithm) {
-      this.holder = holder;
+    SingleSignatureVerifierProvider(PublicKey key, SignatureAlgorithm algorithm) {
       this.key = key;
       this.algorithm = algorithm;
     }
 
+    /**
+     * None: with an associated certificate BouncyCastle re-checks that it was valid at the
+     * signing time, parsing three dates through SimpleDateFormat per signature. verifySigner made
+     * exactly that check (signing time neither before notBefore nor after notAfter) on the same
+     * certificate just before, with specific error codes, and the profile requires the signing-time
+     * attribute, so nothing is lost.
+     */
     @Override
     public boolean hasAssociatedCertificate() {
-      return true;
+      return false;
     }
 
     @Override
     public X509CertificateHolder getAssociatedCertificate() {
-      return holder;
+      return null;
     }
 
     @Override
@@ -487,7 +517,7 @@ public final class CmsSignatureVerifier {
       }
       Signature signature;
       try {
-        signature = Signature.getInstance(algorithm.jcaName(), Providers.bouncyCastle());
+        signature = Verifiers.take(algorithm);
         signature.initVerify(key);
       } catch (GeneralSecurityException e) {
         throw new OperatorCreationException("cannot verify " + algorithm + " with the signer's key: " + e.getMessage(), e);
@@ -507,12 +537,41 @@ public final class CmsSignatureVerifier {
         @Override
         public boolean verify(byte[] expected) {
           try {
-            return signature.verify(expected);
+            boolean valid = signature.verify(expected);
+            Verifiers.giveBack(algorithm, signature);
+            return valid;
           } catch (SignatureException e) {
             throw new RuntimeOperatorException("exception obtaining signature: " + e.getMessage(), e);
           }
         }
       };
+    }
+  }
+
+  /**
+   * The ECDSA {@link Signature} objects each thread reuses, by algorithm: looking one up on the
+   * provider per signature was about 1% of a small package's opening. A signature object is taken
+   * out while in use (so two verifications never share one) and given back only after a verify
+   * that completed, which resets it; {@code initVerify} with the next key starts afresh anyway.
+   */
+  static final class Verifiers {
+    private static final ThreadLocal<java.util.EnumMap<SignatureAlgorithm, Signature>> FREE =
+        ThreadLocal.withInitial(() -> new java.util.EnumMap<>(SignatureAlgorithm.class));
+
+    private Verifiers() {}
+
+    static Signature take(SignatureAlgorithm algorithm) throws GeneralSecurityException {
+      Signature free = FREE.get().remove(algorithm);
+      return free != null ? free : Signature.getInstance(algorithm.jcaName(), Providers.bouncyCastle());
+    }
+
+    static void giveBack(SignatureAlgorithm algorithm, Signature signature) {
+      FREE.get().put(algorithm, signature);
+    }
+
+    /** For tests: whether this thread holds a free signature object for {@code algorithm}. */
+    static boolean holds(SignatureAlgorithm algorithm) {
+      return FREE.get().containsKey(algorithm);
     }
   }
 

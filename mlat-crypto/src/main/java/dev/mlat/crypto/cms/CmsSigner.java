@@ -98,6 +98,9 @@ public final class CmsSigner {
     /** The signer's certificate as BouncyCastle's holder and its signed-attribute generator, built once. */
     final X509CertificateHolder holder;
     final SignedAttributes attributes;
+    /** For ECDSA, the signature and digest AlgorithmIdentifiers of {@link #algorithm}, looked up once (immutable); otherwise null. */
+    final AlgorithmIdentifier signatureAlgorithm;
+    final AlgorithmIdentifier digestAlgorithm;
 
     Entry(Jurisdiction jurisdiction, KeyIdentity identity, SignatureAlgorithm algorithm, Clock clock) {
       this.jurisdiction = jurisdiction;
@@ -109,6 +112,13 @@ public final class CmsSigner {
         throw new IllegalArgumentException("the signer's certificate cannot be encoded: " + e.getMessage(), e);
       }
       this.attributes = new SignedAttributes(identity.certificate(), clock);
+      if (algorithm.keyFamily() == KeyFamily.EC) {
+        this.signatureAlgorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm.jcaName());
+        this.digestAlgorithm = new DefaultDigestAlgorithmIdentifierFinder().find(signatureAlgorithm);
+      } else {
+        this.signatureAlgorithm = null;
+        this.digestAlgorithm = null;
+      }
     }
 
     /** The parameters of {@code key} on a named curve BouncyCastle knows, or null (then the JCA signs). */
@@ -278,9 +288,7 @@ public final class CmsSigner {
     ECPrivateKeyParameters ec = e.ecParameters(key);
     if (ec != null) {
       // the same ECDSA as BouncyCastle's provider (random k, DER signature value), on the cached domain
-      AlgorithmIdentifier signatureAlgorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(e.algorithm.jcaName());
-      AlgorithmIdentifier digestAlgorithm = new DefaultDigestAlgorithmIdentifierFinder().find(signatureAlgorithm);
-      return new BcECContentSignerBuilder(signatureAlgorithm, digestAlgorithm).build(ec);
+      return new BcECContentSignerBuilder(e.signatureAlgorithm, e.digestAlgorithm).build(ec);
     }
     return new JcaContentSignerBuilder(e.algorithm.jcaName()).setProvider(Providers.bouncyCastle()).build(key);
   }

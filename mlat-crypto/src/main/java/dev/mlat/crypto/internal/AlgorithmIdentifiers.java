@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -64,8 +65,34 @@ public final class AlgorithmIdentifiers {
     }
   }
 
-  /** Describes any JCA public key from its SubjectPublicKeyInfo encoding. */
+  /** How many recently described keys are remembered (a power of two). */
+  private static final int RECENT_SLOTS = 16;
+  /**
+   * The descriptions of recently described key objects, by identity: the same certificate's key
+   * object is described by the policy check, the encryptor and the signer of every package.
+   * Entries are immutable and replaced whole, so readers on any thread see a complete one; a
+   * collision only costs a re-computation.
+   */
+  private static final AtomicReferenceArray<Described> RECENT = new AtomicReferenceArray<>(RECENT_SLOTS);
+
+  private record Described(PublicKey key, KeyDescription description) {}
+
+  /**
+   * Describes any JCA public key from its SubjectPublicKeyInfo encoding. A key object described
+   * recently is answered from memory (public keys are immutable); thread-safe.
+   */
   public static KeyDescription describe(PublicKey key) {
+    int slot = System.identityHashCode(key) & (RECENT_SLOTS - 1);
+    Described recent = RECENT.get(slot);
+    if (recent != null && recent.key() == key) {
+      return recent.description();
+    }
+    KeyDescription description = describeEncoding(key);
+    RECENT.set(slot, new Described(key, description));
+    return description;
+  }
+
+  private static KeyDescription describeEncoding(PublicKey key) {
     byte[] encoded = key.getEncoded();
     if (encoded == null) {
       return new KeyDescription(null, 0, null, key.getAlgorithm());

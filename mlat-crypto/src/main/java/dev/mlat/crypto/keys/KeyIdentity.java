@@ -50,6 +50,10 @@ public final class KeyIdentity {
   private final KeySource source;
   private final List<X509Certificate> chain;
   private final byte[] subjectKeyIdentifier;
+  /** The certificate's issuer (its encoding, for the common exact match) and serial, read once for {@link #matches}. */
+  private final X500Principal issuer;
+  private final byte[] issuerEncoded;
+  private final BigInteger serialNumber;
 
   KeyIdentity(String label, PrivateKey privateKey, Provider provider, KeySource source, List<X509Certificate> chain) {
     this.label = Objects.requireNonNull(label, "label");
@@ -61,6 +65,9 @@ public final class KeyIdentity {
       throw new IllegalArgumentException("an identity needs at least its own certificate");
     }
     this.subjectKeyIdentifier = subjectKeyIdentifierOf(this.chain.get(0));
+    this.issuer = this.chain.get(0).getIssuerX500Principal();
+    this.issuerEncoded = issuer.getEncoded();
+    this.serialNumber = this.chain.get(0).getSerialNumber();
   }
 
   /**
@@ -130,7 +137,9 @@ public final class KeyIdentity {
 
   /** True when the identity is the one named by issuer and serial number. */
   public boolean matches(X500Principal issuer, BigInteger serial) {
-    return issuer().equals(issuer) && serialNumber().equals(serial);
+    // The serial first (it tells other certificates apart at once); then the name, equal when the
+    // encodings are, otherwise as X500Principal.equals compares canonical forms.
+    return serialNumber.equals(serial) && (Arrays.equals(issuerEncoded, issuer.getEncoded()) || this.issuer.equals(issuer));
   }
 
   /** True when the identity's certificate carries this subject key identifier. */

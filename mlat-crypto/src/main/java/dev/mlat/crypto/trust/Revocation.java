@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DEROctetString;
@@ -57,12 +58,14 @@ final class Revocation {
   private final Jurisdiction jurisdiction;
   private final Instant time;
   private final Instant now;
-  private final List<Source<X509CRL>> crls = new ArrayList<>();
+  private final List<CrlSource> crls = new ArrayList<>();
   private final List<Source<BasicOCSPResp>> ocsp = new ArrayList<>();
   private final TrustDecisionCache cache;
   private boolean softFailed;
 
   private record Source<T>(T item, byte[] encoded, RevocationEvidence.Source kind) {}
+
+  private record CrlSource(X509CRL item, byte[] encoded, RevocationEvidence.Source kind, CrlFacts facts) {}
 
   /** What one piece of data said. */
   private enum Verdict { GOOD, REVOKED, STALE, INVALID, NOT_APPLICABLE }
@@ -98,10 +101,10 @@ final class Revocation {
         throw TrustVerifier.fail(CryptoErrorCode.TRUST_LIMIT_EXCEEDED,
             "supplied CRL of " + der.length + " bytes exceeds maxCrlBytes " + limits.maxCrlBytes(), jurisdiction, null);
       }
-      crls.add(new Source<>(crl, der, RevocationEvidence.Source.CRL_SUPPLIED));
+      crls.add(new CrlSource(crl, der, RevocationEvidence.Source.CRL_SUPPLIED, CrlFacts.of(crl, der)));
     }
     for (var stored : directory.storedCrls()) {
-      crls.add(new Source<>(stored.crl(), stored.encoded(), RevocationEvidence.Source.CRL_STORED));
+      crls.add(new CrlSource(stored.crl(), stored.encoded(), RevocationEvidence.Source.CRL_STORED, stored.facts()));
     }
   }
 
@@ -128,10 +131,19 @@ final class Revocation {
       stale |= o.verdict() == Verdict.STALE;
       invalid = o.verdict() == Verdict.INVALID && invalid == null ? "OCSP: " + o.detail() : invalid;
     }
-    // One principal for every CRL compared: X500Principal keeps its canonical form once computed.
+    // The issuer's name is compared with every CRL's: its encoding read once, its canonical form
+    // computed at most once (only if some CRL's issuer is encoded differently).
     X500Principal issuerName = issuer.getSubjectX500Principal();
+    byte[] issuerNameEncoded = issuerName.getEncoded();
+    String[] issuerCanonical = new String[1];
+    Supplier<String> canonical = () -> {
+      if (issuerCanonical[0] == null) {
+        issuerCanonical[0] = issuerName.getName(X500Principal.CANONICAL);
+      }
+      return issuerCanonical[0];
+    };
     for (var source : crls) {
-      Outcome o = crlOutcome(source.item(), source.encoded(), cert, issuer, issuerName);
+      Outcome o = crlOutcome(source, cert, issuer, issuerNameEncoded, canonical);
       if (o.verdict() == Verdict.REVOKED) {
         throw revoked(cert, "CRL (" + source.kind() + ")", o.detail());
       }
@@ -218,14 +230,16 @@ final class Revocation {
     return nextUpdate != null && time.isBefore(nextUpdate);
   }
 
-  private Outcome crlOutcome(X509CRL crl, byte[] encoded, X509Certificate cert, X509Certificate issuer, X500Principal issuerName)
-      throws MlatCryptoException {
-    if (!Certificates.sameName(crl.getIssuerX500Principal(), issuerName)) {
+  private Outcome crlOutcome(CrlSource source, X509Certificate cert, X509Certificate issuer, byte[] issuerNameEncoded,
+      Supplier<String> issuerCanonical) throws MlatCryptoException {
+    X509CRL crl = source.item();
+    CrlFacts facts = source.facts();
+    if (!facts.issuedBy(issuerNameEncoded, issuerCanonical)) {
       return new Outcome(Verdict.NOT_APPLICABLE, "other issuer", Instant.EPOCH, Optional.empty());
     }
-    Instant thisUpdate = crl.getThisUpdate().toInstant();
-    Optional<Instant> nextUpdate = Optional.ofNullable(crl.getNextUpdate()).map(java.util.Date::toInstant);
-    if (!cache.crlSignatureValid(crl, encoded, issuer, now)) {
+    Instant thisUpdate = facts.thisUpdate();
+    Optional<Instant> nextUpdate = facts.nextUpdate();
+    if (!cache.crlSignatureValid(crl, facts, issuer, now)) {
       return new Outcome(Verdict.INVALID, "CRL of " + issuer.getSubjectX500Principal().getName() + " does not verify with the issuer's key",
           thisUpdate, nextUpdate);
     }
@@ -234,15 +248,12 @@ final class Revocation {
     if (ku != null && !(ku.length > 6 && ku[6])) {
       return new Outcome(Verdict.INVALID, "the issuer's key usage lacks cRLSign", thisUpdate, nextUpdate);
     }
-    var critical = crl.getCriticalExtensionOIDs();
-    if (critical != null) {
-      for (String oid : critical) {
-        if (!CRL_CRITICAL_ALLOWED.contains(oid)) {
-          return new Outcome(Verdict.INVALID, "CRL has unsupported critical extension " + oid + " (delta CRLs are not supported)", thisUpdate, nextUpdate);
-        }
+    for (String oid : facts.criticalExtensions()) {
+      if (!CRL_CRITICAL_ALLOWED.contains(oid)) {
+        return new Outcome(Verdict.INVALID, "CRL has unsupported critical extension " + oid + " (delta CRLs are not supported)", thisUpdate, nextUpdate);
       }
     }
-    byte[] idpValue = crl.getExtensionValue(Extension.issuingDistributionPoint.getId());
+    byte[] idpValue = facts.issuingDistributionPoint().orElse(null);
     if (idpValue != null) {
       var idp = IssuingDistributionPoint.getInstance(ASN1OctetString.getInstance(idpValue).getOctets());
       if (idp.isIndirectCRL() || idp.getOnlySomeReasons() != null || idp.onlyContainsAttributeCerts()) {

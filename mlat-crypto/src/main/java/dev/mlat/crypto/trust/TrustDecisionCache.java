@@ -159,16 +159,15 @@ final class TrustDecisionCache {
   }
 
   /**
-   * Does {@code crl} (whose DER is {@code encoded}) verify with {@code issuer}'s key: answered from
+   * Does {@code crl} (read once into {@code facts}) verify with {@code issuer}'s key: answered from
    * the cache when this pair verified before and the clock ({@code now}) is not past the CRL's
    * nextUpdate, otherwise by verifying its signature (on BouncyCastle's provider).
    */
-  boolean crlSignatureValid(X509CRL crl, byte[] encoded, X509Certificate issuer, Instant now) {
+  boolean crlSignatureValid(X509CRL crl, CrlFacts facts, X509Certificate issuer, Instant now) {
     CrlKey key = null;
     if (maxEntries > 0) {
       try {
-        MessageDigest sha256 = sha256();
-        key = new CrlKey(ByteBuffer.wrap(sha256.digest(encoded)), ByteBuffer.wrap(sha256.digest(issuer.getEncoded())));
+        key = new CrlKey(facts.sha256(), ByteBuffer.wrap(sha256().digest(issuer.getEncoded())));
       } catch (CertificateEncodingException e) {
         key = null;
       }
@@ -190,7 +189,7 @@ final class TrustDecisionCache {
     } catch (Exception e) {
       return false;
     }
-    Instant until = crl.getNextUpdate() == null ? Instant.MAX : crl.getNextUpdate().toInstant();
+    Instant until = facts.nextUpdate().orElse(Instant.MAX);
     if (key != null && !now.isAfter(until)) {
       synchronized (crlSignatures) {
         crlSignatures.put(key, until);

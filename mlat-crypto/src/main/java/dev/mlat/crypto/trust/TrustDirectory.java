@@ -181,11 +181,12 @@ public final class TrustDirectory {
   /** An OCSP response with its exact bytes, parsed once at load. */
   record StoredOcsp(byte[] encoded, org.bouncycastle.cert.ocsp.BasicOCSPResp parsed) {}
 
-  /** A CRL with its exact bytes. */
-  record StoredCrl(X509CRL crl, byte[] encoded) {
+  /** A CRL with its exact bytes and the facts revocation checking reads, read once at load. */
+  record StoredCrl(X509CRL crl, byte[] encoded, CrlFacts facts) {
     static StoredCrl of(X509CRL crl) {
       try {
-        return new StoredCrl(crl, crl.getEncoded());
+        byte[] encoded = crl.getEncoded();
+        return new StoredCrl(crl, encoded, CrlFacts.of(crl, encoded));
       } catch (CRLException e) {
         throw new IllegalArgumentException("CRL cannot be encoded", e);
       }

@@ -52,7 +52,15 @@ public record VerificationRequest(
     intermediates = List.copyOf(intermediates);
     Objects.requireNonNull(validationTime, "validationTime");
     crls = List.copyOf(crls);
-    ocspResponses = ocspResponses.stream().map(byte[]::clone).collect(java.util.stream.Collectors.toUnmodifiableList());
+    if (ocspResponses.isEmpty()) {
+      ocspResponses = List.of();
+    } else {
+      var copies = new java.util.ArrayList<byte[]>(ocspResponses.size());
+      for (byte[] response : ocspResponses) {
+        copies.add(Objects.requireNonNull(response, "OCSP response").clone());
+      }
+      ocspResponses = List.copyOf(copies);
+    }
   }
 
   /** A request without intermediates or revocation data, at the verifier's now. */

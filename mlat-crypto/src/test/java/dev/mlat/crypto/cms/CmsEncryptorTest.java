@@ -173,4 +173,73 @@ class CmsEncryptorTest {
   void needsARecipient() {
     assertThatThrownBy(() -> CmsEncryptor.builder(POLICY).build()).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void theEphemeralKeyIsAnUncompressedPointOnTheRecipientsNamedCurve() throws Exception {
+    for (var curve : new String[][] {{"secp256r1", "65"}, {"secp384r1", "97"}, {"secp521r1", "133"}}) {
+      var credential = Signers.issue(Signers.ec(curve[0]), org.bouncycastle.asn1.x509.KeyUsage.keyAgreement, "DE-MOJ encryption " + curve[0]);
+      byte[] sealed = CmsEncryptor.builder(POLICY).recipient(EncryptionRecipient.of(DE, credential.certificate())).build().encrypt(random(10));
+      var info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(ASN1Primitive.fromByteArray(sealed));
+      var aed = org.bouncycastle.asn1.cms.AuthEnvelopedData.getInstance(info.getContent());
+      var kari = org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo.getInstance(
+          org.bouncycastle.asn1.cms.RecipientInfo.getInstance(aed.getRecipientInfos().getObjectAt(0)).getInfo());
+      var originator = org.bouncycastle.asn1.cms.OriginatorPublicKey.getInstance(kari.getOriginator().getOriginatorKey());
+      assertThat(originator.getAlgorithm().getAlgorithm().getId()).isEqualTo("1.2.840.10045.2.1");
+      byte[] point = originator.getPublicKey().getOctets();
+      assertThat(point).as(curve[0]).hasSize(Integer.parseInt(curve[1]));
+      assertThat(point[0]).isEqualTo((byte) 4);
+      // on the curve: BouncyCastle decodes (and validates) the point on the recipient's curve
+      var spec = org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec(curve[0]);
+      assertThat(spec.getCurve().decodePoint(point).isValid()).isTrue();
+      assertThat(new CmsDecryptor(POLICY, Pkis.ring(credential), CmsLimits.defaults()).decrypt(sealed, FR).content()).hasSize(10);
+    }
+  }
+
+  @Test
+  void curveParametersAreBuiltOncePerCurveAndOnlyForNamedCurves() throws Exception {
+    assertThat(CmsEncryptor.curve("1.2.840.10045.3.1.7")).isSameAs(CmsEncryptor.curve("1.2.840.10045.3.1.7"));
+    assertThat(CmsEncryptor.curve("1.3.132.0.34")).isNotSameAs(CmsEncryptor.curve("1.2.840.10045.3.1.7"));
+    assertThatThrownBy(() -> CmsEncryptor.curve(null)).isInstanceOf(java.security.InvalidAlgorithmParameterException.class);
+    assertThatThrownBy(() -> CmsEncryptor.curve("1.2.3.4.5")).isInstanceOf(java.security.InvalidAlgorithmParameterException.class);
+  }
+
+  @Test
+  void encryptorsOnManyThreadsShareTheDefaultRandomSafely() throws Exception {
+    var recipient = Pkis.encryption(PkiAlgorithm.ECDSA_P256);
+    var decryptor = new CmsDecryptor(POLICY, Pkis.ring(recipient), CmsLimits.defaults());
+    int threads = 4;
+    int each = 15;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var futures = new ArrayList<java.util.concurrent.Future<List<byte[]>>>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          var sealed = new ArrayList<byte[]>();
+          for (int i = 0; i < each; i++) {
+            sealed.add(CmsEncryptor.builder(POLICY).recipient(EncryptionRecipient.of(DE, recipient.certificate())).build().encrypt(random(100)));
+          }
+          return sealed;
+        }));
+      }
+      var nonces = new java.util.HashSet<String>();
+      var ephemeralKeys = new java.util.HashSet<String>();
+      for (var f : futures) {
+        for (byte[] sealed : f.get()) {
+          var parser = new CMSAuthEnvelopedDataParser(sealed);
+          nonces.add(java.util.HexFormat.of().formatHex(GCMParameters.getInstance(ASN1Primitive.fromByteArray(parser.getEncAlgParams())).getNonce()));
+          var aed = org.bouncycastle.asn1.cms.AuthEnvelopedData.getInstance(
+              org.bouncycastle.asn1.cms.ContentInfo.getInstance(ASN1Primitive.fromByteArray(sealed)).getContent());
+          var kari = org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo.getInstance(
+              org.bouncycastle.asn1.cms.RecipientInfo.getInstance(aed.getRecipientInfos().getObjectAt(0)).getInfo());
+          ephemeralKeys.add(java.util.HexFormat.of().formatHex(
+              org.bouncycastle.asn1.cms.OriginatorPublicKey.getInstance(kari.getOriginator().getOriginatorKey()).getPublicKey().getOctets()));
+          assertThat(decryptor.decrypt(sealed, FR).content()).hasSize(100);
+        }
+      }
+      assertThat(nonces).hasSize(threads * each);
+      assertThat(ephemeralKeys).hasSize(threads * each);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -243,4 +243,99 @@ class CmsSignatureVerifierTest {
     assertCode(() -> verifier().verify(truncated, SignatureExpectation.oneSigner(DE)), CryptoErrorCode.CMS_MALFORMED);
   }
 
+
+  @Test
+  void aSigningTimeOutsideTheSignersCertificateIsRefusedWithTheCertificatesDates() throws Exception {
+    var a = SignatureAlgorithm.ECDSA_SHA256;
+    var cert = Signers.credential(a).certificate();
+    java.time.Instant notAfter = cert.getNotAfter().toInstant();
+    java.time.Instant notBefore = cert.getNotBefore().toInstant();
+    var late = java.time.Clock.fixed(notAfter.plusSeconds(1), java.time.ZoneOffset.UTC);
+    byte[] afterExpiry = CmsSigner.builder(POLICY, late).signer(DE, Signers.identity(a), a).build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+    assertThatThrownBy(() -> verifier().verify(afterExpiry, SignatureExpectation.oneSigner(DE)))
+        .isInstanceOfSatisfying(MlatCryptoException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.CERTIFICATE_EXPIRED);
+          assertThat(e.getMessage()).contains("expired at " + notAfter + ", before the signing time " + notAfter.plusSeconds(1));
+        });
+    var early = java.time.Clock.fixed(notBefore.minusSeconds(1), java.time.ZoneOffset.UTC);
+    byte[] beforeValidity = CmsSigner.builder(POLICY, early).signer(DE, Signers.identity(a), a).build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+    assertThatThrownBy(() -> verifier().verify(beforeValidity, SignatureExpectation.oneSigner(DE)))
+        .isInstanceOfSatisfying(MlatCryptoException.class, e -> {
+          assertThat(e.errorCode()).isEqualTo(CryptoErrorCode.CERTIFICATE_NOT_YET_VALID);
+          assertThat(e.getMessage()).contains("is valid from " + notBefore + ", after the signing time " + notBefore.minusSeconds(1));
+        });
+    // at the edges themselves the signing time is inside the validity
+    for (java.time.Instant edge : new java.time.Instant[] {notBefore, notAfter}) {
+      var at = java.time.Clock.fixed(edge, java.time.ZoneOffset.UTC);
+      byte[] signed = CmsSigner.builder(POLICY, at).signer(DE, Signers.identity(a), a).build().sign(CONTENT, Encapsulation.ENCAPSULATED);
+      try {
+        verifier().verify(signed, SignatureExpectation.oneSigner(DE));
+      } catch (MlatCryptoException e) {
+        assertThat(e.errorCode()).as(edge.toString()).isNotIn(CryptoErrorCode.CERTIFICATE_EXPIRED, CryptoErrorCode.CERTIFICATE_NOT_YET_VALID);
+      }
+    }
+  }
+
+  @Test
+  void ecdsaSignatureObjectsAreReusedPerThreadAndEveryVerificationStillCounts() throws Exception {
+    byte[] signed = signedEc();
+    var verifier = verifier();
+    var expectation = SignatureExpectation.oneSigner(DE);
+    var info = new CMSSignedData(signed).getSignerInfos().getSigners().iterator().next();
+    byte[] forged = Bytes.flip(signed, Bytes.indexOf(signed, info.getSignature()) + 20);
+    for (int i = 0; i < 5; i++) {
+      assertThat(verifier.verify(signed, expectation).content()).isEqualTo(CONTENT);
+      assertThat(CmsSignatureVerifier.Verifiers.holds(SignatureAlgorithm.ECDSA_SHA256)).isTrue();
+      assertCode(() -> verifier.verify(forged, expectation), CryptoErrorCode.CMS_SIGNATURE_INVALID);
+    }
+    // another thread gets its own objects, and its verifications give the same answers
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int t = 0; t < 6; t++) {
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < 5; i++) {
+            verifier.verify(signed, expectation);
+            try {
+              verifier.verify(forged, expectation);
+              return "a forged signature verified";
+            } catch (MlatCryptoException e) {
+              if (e.errorCode() != CryptoErrorCode.CMS_SIGNATURE_INVALID) {
+                return e.errorCode().toString();
+              }
+            }
+          }
+          return "ok";
+        }));
+      }
+      for (var f : futures) {
+        assertThat(f.get()).isEqualTo("ok");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theEncapsulationCheckReadsBerAndDerAsBouncyCastlesParserDoes() throws Exception {
+    var signer = signer(SignatureAlgorithm.ECDSA_SHA256);
+    byte[] encapsulatedBer = signer.sign(CONTENT, Encapsulation.ENCAPSULATED);
+    byte[] detachedBer = signer.sign(CONTENT, Encapsulation.DETACHED);
+    byte[] encapsulatedDer = new CMSSignedData(encapsulatedBer).getEncoded("DER");
+    byte[] detachedDer = new CMSSignedData(new CMSProcessableByteArray(CONTENT), detachedBer).getEncoded("DER");
+    for (byte[] b : new byte[][] {encapsulatedBer, detachedBer, encapsulatedDer, detachedDer}) {
+      boolean bouncyCastle = new org.bouncycastle.cms.CMSSignedDataParser(
+          new JcaDigestCalculatorProviderBuilder().build(), b).getSignedContent() != null;
+      assertThat(CmsSignatureVerifier.encapsulatesContent(b)).isEqualTo(bouncyCastle);
+    }
+    assertThat(CmsSignatureVerifier.encapsulatesContent(encapsulatedBer)).isTrue();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(encapsulatedDer)).isTrue();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(detachedBer)).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(detachedDer)).isFalse();
+    // unreadable input is "no"; the verification itself then reports it
+    assertThat(CmsSignatureVerifier.encapsulatesContent(new byte[0])).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(new byte[] {0x30, 0x03, 0x02, 0x01})).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent(java.util.Arrays.copyOf(encapsulatedDer, 40))).isFalse();
+    assertThat(CmsSignatureVerifier.encapsulatesContent("not CMS at all".getBytes(StandardCharsets.US_ASCII))).isFalse();
+  }
 }

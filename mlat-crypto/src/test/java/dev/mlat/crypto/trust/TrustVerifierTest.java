@@ -496,4 +496,50 @@ class TrustVerifierTest {
           .isEqualTo(CryptoErrorCode.CERTIFICATE_UNTRUSTED);
     }
   }
+
+  /** A CRL of FR's issuing CA listing nothing, current at NOW, with {@code extension} (critical or not). */
+  private static java.security.cert.X509CRL issuingCaCrl(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical,
+      org.bouncycastle.asn1.ASN1Encodable value) throws Exception {
+    var ca = fr.intermediate();
+    var builder = new org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder(ca.certificate(), java.util.Date.from(NOW.minusSeconds(60)));
+    builder.setNextUpdate(java.util.Date.from(NOW.plus(Duration.ofDays(7))));
+    builder.addExtension(oid, critical, value);
+    String signature = ca.keyPair().getPrivate().getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+    var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(signature)
+        .setProvider(dev.mlat.crypto.internal.Providers.bouncyCastle()).build(ca.keyPair().getPrivate());
+    return new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().setProvider(dev.mlat.crypto.internal.Providers.bouncyCastle())
+        .getCRL(builder.build(signer));
+  }
+
+  @Test
+  void crlsWithUnsupportedCriticalExtensionsOrScopesAreNotTakenAsEvidence(@TempDir Path dir) throws Exception {
+    Path noCrls = copyWithout(folder, dir.resolve("copy"), "FR/crls");
+    var v = TrustVerifier.builder(TrustDirectory.load(noCrls)).clock(CLOCK).build();
+    var moj = fr.authority("FR-MOJ").signing();
+    java.util.function.Function<java.security.cert.X509CRL, CryptoErrorCode> outcome = crl -> {
+      try {
+        v.verify(VerificationRequest.of(FR, CertificatePurpose.SIGNING, Set.of(AuthorityRole.SIGN), moj.certificate())
+            .withIntermediates(moj.intermediates()).withRevocationData(List.of(crl, fr.rootCrl()), List.of()));
+        return null;
+      } catch (MlatCryptoException e) {
+        return e.errorCode();
+      }
+    };
+    // a delta CRL: its critical deltaCRLIndicator is not supported -> invalid data, not "not revoked"
+    assertThat(outcome.apply(issuingCaCrl(org.bouncycastle.asn1.x509.Extension.deltaCRLIndicator, true,
+        new org.bouncycastle.asn1.ASN1Integer(1)))).isEqualTo(CryptoErrorCode.REVOCATION_DATA_INVALID);
+    // an indirect CRL
+    assertThat(outcome.apply(issuingCaCrl(org.bouncycastle.asn1.x509.Extension.issuingDistributionPoint, true,
+        new org.bouncycastle.asn1.x509.IssuingDistributionPoint(null, false, false, null, true, false))))
+        .isEqualTo(CryptoErrorCode.REVOCATION_DATA_INVALID);
+    // a CRL only for CA certificates says nothing about an end-entity certificate
+    assertThat(outcome.apply(issuingCaCrl(org.bouncycastle.asn1.x509.Extension.issuingDistributionPoint, true,
+        new org.bouncycastle.asn1.x509.IssuingDistributionPoint(null, false, true, null, false, false))))
+        .isEqualTo(CryptoErrorCode.REVOCATION_CRL_MISSING);
+    // one for user certificates does; so does one with a non-critical unknown extension
+    assertThat(outcome.apply(issuingCaCrl(org.bouncycastle.asn1.x509.Extension.issuingDistributionPoint, true,
+        new org.bouncycastle.asn1.x509.IssuingDistributionPoint(null, true, false, null, false, false)))).isNull();
+    assertThat(outcome.apply(issuingCaCrl(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"), false,
+        org.bouncycastle.asn1.DERNull.INSTANCE))).isNull();
+  }
 }
