@@ -16,8 +16,13 @@ out="results/$stamp-small.txt"
   echo "# small.sh $stamp, pinned to core $CORE, load $(cut -d' ' -f1-3 /proc/loadavg)"
   ps -eo ni,pcpu,comm --sort=-pcpu | head -6 | sed 's/^/  /'
 } | tee -a "$out"
+# Each run deletes tens of thousands of files when it ends; on ext4 the next run's file creation is
+# slower for a while after that (the inode allocator checks recently freed inodes): settle first.
+settle() { sync; sleep "${SETTLE:-15}"; }
 for jdk in $JDKS; do
+  settle
   taskset -c "$CORE" "$jdk/bin/java" -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" all "$PASSES" 2>&1 | grep -v "HV0\|hibernate" | sed "s|^|$(basename "$jdk") |" | tee -a "$out"
+  settle
   taskset -c "$CORE" "$jdk/bin/java" -XX:StartFlightRecording=filename=data/jfr/small-$(basename "$jdk").jfr,settings=profile \
     -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" packages "$PASSES" > /dev/null 2>&1
   jfr print --events jdk.ExecutionSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | SKIP=0.5 ./jfr-summary.py main \
