@@ -18,12 +18,9 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * headers are rewritten with their sizes and CRC (no data descriptors), ZIP64 where needed.
  */
 public final class PackageWriter implements AutoCloseable {
-  /** The general writer; null when {@link #small} writes. */
   private final ZipArchiveOutputStream zip;
   private final Instant time;
   private final SeekableInMemoryByteChannel memory;
-  /** The writer of a package in memory, when its time allows (see {@link SmallZipWriter}); else null. */
-  private final SmallZipWriter small;
 
   /** A writer for {@code file} (created). */
   public PackageWriter(Path file, Instant time) throws IOException {
@@ -37,28 +34,15 @@ public final class PackageWriter implements AutoCloseable {
     this.zip.setUseLanguageEncodingFlag(false);
     this.time = time;
     this.memory = memory;
-    this.small = null;
-  }
-
-  private PackageWriter(SmallZipWriter small, Instant time) {
-    this.zip = null;
-    this.time = time;
-    this.memory = null;
-    this.small = small;
   }
 
   /**
    * A writer into memory, for a package whose entries are all held in memory anyway (no
    * attachments): the same bytes as {@link #PackageWriter(Path, Instant)} writes, taken with
    * {@link #bytes()} after {@link #finish()}, so that the file is written in one call instead of
-   * dozens of small writes and rewrites of local headers. For a time in the DOS date range (1980
-   * to 2107) they are laid out directly ({@link SmallZipWriter}), else through Commons Compress.
+   * dozens of small writes and rewrites of local headers.
    */
   public static PackageWriter inMemory(Instant time) {
-    SmallZipWriter small = SmallZipWriter.forTime(time);
-    if (small != null) {
-      return new PackageWriter(small, time);
-    }
     var channel = new SeekableInMemoryByteChannel();
     return new PackageWriter(new ZipArchiveOutputStream(channel), time, channel);
   }
@@ -69,9 +53,6 @@ public final class PackageWriter implements AutoCloseable {
    * @throws IllegalStateException for a writer into a file
    */
   public byte[] bytes() {
-    if (small != null) {
-      return small.bytes();
-    }
     if (memory == null) {
       throw new IllegalStateException("this writer writes into a file");
     }
@@ -80,10 +61,8 @@ public final class PackageWriter implements AutoCloseable {
 
   /** Writes the mimetype entry. */
   public void mimetype() throws IOException {
-    entry(ZipStructure.MIMETYPE_ENTRY, out -> out.write(MIMETYPE_BYTES));
+    entry(ZipStructure.MIMETYPE_ENTRY, ZipStructure.MIMETYPE.getBytes(StandardCharsets.US_ASCII));
   }
-
-  private static final byte[] MIMETYPE_BYTES = ZipStructure.MIMETYPE.getBytes(StandardCharsets.US_ASCII);
 
   /** Writes an entry from bytes; returns its size. */
   public long entry(String name, byte[] bytes) throws IOException {
@@ -107,9 +86,6 @@ public final class PackageWriter implements AutoCloseable {
    * sealer takes over the bytes it holds (docs/FORMAT.md, format version 2).
    */
   public long entry(String name, Body body) throws IOException {
-    if (small != null) {
-      return small.entry(name, body);
-    }
     ZipArchiveEntry e = new ZipArchiveEntry(name);
     e.setMethod(ZipArchiveEntry.STORED);
     e.setTime(time.toEpochMilli());
@@ -139,17 +115,11 @@ public final class PackageWriter implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (zip != null) {
-      zip.close();
-    }
+    zip.close();
   }
 
   /** Finishes the central directory. */
   public void finish() throws IOException {
-    if (small != null) {
-      small.finish();
-    } else {
-      zip.finish();
-    }
+    zip.finish();
   }
 }

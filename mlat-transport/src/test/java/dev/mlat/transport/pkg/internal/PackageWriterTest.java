@@ -46,9 +46,8 @@ class PackageWriterTest {
   }
 
   /**
-   * The in-memory writer lays out the ZIP file itself for times in the DOS range (SmallZipWriter):
-   * byte for byte what Commons Compress writes into a file, for any number and size of entries
-   * (empty ones too) and any such time; outside the DOS range it writes through Commons Compress.
+   * The in-memory writer: byte for byte what the file writer writes, for any number and size of
+   * entries (empty ones too), times inside and outside the DOS range, and both kinds of write.
    */
   @Test
   void inMemoryTheSameBytesForAnyEntriesAndTimes(@TempDir Path dir) throws Exception {
@@ -99,17 +98,6 @@ class PackageWriterTest {
       assertThat(memorySizes).isEqualTo(fileSizes);
       assertThat(memory).as("%s, %d entries", time, count).isEqualTo(Files.readAllBytes(file));
     }
-  }
-
-  @Test
-  void theSmallWriterRefusesWhatItCannotWrite() throws Exception {
-    assertThat(SmallZipWriter.supports(Instant.parse("1979-12-31T00:00:00Z"))).isFalse();
-    assertThatThrownBy(() -> new SmallZipWriter(Instant.parse("1970-01-01T00:00:00Z"))).isInstanceOf(IllegalArgumentException.class);
-    SmallZipWriter small = new SmallZipWriter(TIME);
-    assertThatThrownBy(small::bytes).isInstanceOf(IllegalStateException.class);
-    small.entry("mimetype", out -> out.write(1));
-    small.finish();
-    assertThatThrownBy(() -> small.entry("more", out -> out.write(1))).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
