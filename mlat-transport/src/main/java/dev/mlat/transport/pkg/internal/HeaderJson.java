@@ -40,8 +40,8 @@ public final class HeaderJson {
       if (h.originalSender().isPresent()) {
         g.writeStringField("originalSender", h.originalSender().get().toString());
       }
-      g.writeStringField("created", StrictJson.instantText(h.created()));
-      g.writeStringField("expires", StrictJson.instantText(h.expires()));
+      g.writeStringField("created", h.created().toString());
+      g.writeStringField("expires", h.expires().toString());
       g.writeArrayFieldStart("entries");
       for (HeaderEntry e : h.entries()) {
         g.writeStartObject();

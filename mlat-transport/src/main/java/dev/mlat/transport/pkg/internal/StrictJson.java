@@ -236,10 +236,6 @@ public final class StrictJson {
   /** An ISO-8601 UTC instant field in {@link Instant#toString()} form. */
   public static Instant instant(JsonNode parent, String name, String path) throws Bad {
     String s = text(parent, name, path);
-    Instant canonical = canonicalInstant(s);
-    if (canonical != null) {
-      return canonical;
-    }
     try {
       Instant t = Instant.parse(s);
       if (!t.toString().equals(s)) {
@@ -249,80 +245,6 @@ public final class StrictJson {
     } catch (DateTimeParseException e) {
       throw new Bad(path + "." + name + ": not an ISO-8601 UTC time");
     }
-  }
-
-  /**
-   * The instant of {@code s} when it has the form every writer of the format uses,
-   * {@code yyyy-MM-ddTHH:mm:ssZ} with a valid date and time (what {@link Instant#toString()} writes
-   * for a whole second of the years 0000 to 9999), read without the general parser; null for
-   * anything else, which {@link Instant#parse} then reads or refuses as before.
-   */
-  static Instant canonicalInstant(String s) {
-    if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-        || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
-      return null;
-    }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-      return null;
-    }
-    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
-  }
-
-  /**
-   * {@link Instant#toString()} of {@code t}, formatted directly for a whole second of the years 0000
-   * to 9999 ({@code yyyy-MM-ddTHH:mm:ssZ}, the form {@link #canonicalInstant} reads), through
-   * {@code toString()} otherwise.
-   */
-  public static String instantText(Instant t) {
-    long seconds = t.getEpochSecond();
-    if (t.getNano() != 0 || seconds < -62_167_219_200L || seconds >= 253_402_300_800L) {
-      return t.toString();
-    }
-    long day = Math.floorDiv(seconds, 86_400);
-    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
-    char[] c = new char[20];
-    put(c, 0, date.getYear(), 4);
-    c[4] = '-';
-    put(c, 5, date.getMonthValue(), 2);
-    c[7] = '-';
-    put(c, 8, date.getDayOfMonth(), 2);
-    c[10] = 'T';
-    put(c, 11, secondOfDay / 3600, 2);
-    c[13] = ':';
-    put(c, 14, secondOfDay / 60 % 60, 2);
-    c[16] = ':';
-    put(c, 17, secondOfDay % 60, 2);
-    c[19] = 'Z';
-    return new String(c);
-  }
-
-  private static void put(char[] c, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      c[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
-  }
-
-  /** The value of {@code count} ASCII digits at {@code from}, or -1. */
-  private static int digits(String s, int from, int count) {
-    int value = 0;
-    for (int i = from; i < from + count; i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   /** A 64-digit lower-case hex SHA-256 field. */

@@ -29,7 +29,7 @@ class StrictJsonTest {
   }
 
   @Test
-  void theCanonicalInstantsAreReadAsInstantParseReadsThem() {
+  void instantsAreReadAsInstantParseReadsThem() {
     List<String> cases = new ArrayList<>(List.of("2026-11-25T22:30:00Z", "1970-01-01T00:00:00Z", "0000-01-01T00:00:00Z",
         "9999-12-31T23:59:59Z", "2024-02-29T12:00:00Z", "2023-02-29T12:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z",
         "2026-00-01T00:00:00Z", "2026-01-00T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T23:59:60Z", "2026-01-01T23:60:00Z",
@@ -41,21 +41,6 @@ class StrictJsonTest {
     }
     for (String s : cases) {
       assertThat(outcomeOfInstant(s)).as(s).isEqualTo(throughInstantParse(s));
-    }
-  }
-
-  @Test
-  void instantsAreWrittenAsToStringWritesThem() {
-    List<Instant> cases = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
-        Instant.parse("9999-12-31T23:59:59Z"), Instant.parse("-0001-12-31T23:59:59Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-        Instant.parse("2024-02-29T23:59:59Z"), Instant.parse("2026-11-25T22:30:00.5Z"), Instant.MIN, Instant.MAX,
-        Instant.ofEpochSecond(-1), Instant.ofEpochSecond(-86_400), Instant.ofEpochSecond(-86_401)));
-    Random random = new Random(5);
-    for (int i = 0; i < 3000; i++) {
-      cases.add(Instant.ofEpochSecond(random.nextLong() % 253_402_300_800L));
-    }
-    for (Instant t : cases) {
-      assertThat(StrictJson.instantText(t)).isEqualTo(t.toString());
     }
   }
 
