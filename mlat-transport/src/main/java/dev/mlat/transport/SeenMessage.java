@@ -29,7 +29,7 @@ public record SeenMessage(String messageId, String headerSha256, byte[] receipt,
     if (messageId.isBlank()) {
       throw new IllegalArgumentException("messageId is blank");
     }
-    if (headerSha256.length() != 64 || !headerSha256.chars().allMatch(SeenMessage::isLowerHex)) {
+    if (!dev.mlat.transport.pkg.internal.StrictJson.isSha256Hex(headerSha256)) {
       throw new IllegalArgumentException("headerSha256 must be 64 lower-case hex characters");
     }
     if (receipt.length == 0) {
@@ -67,10 +67,6 @@ public record SeenMessage(String messageId, String headerSha256, byte[] receipt,
   public String toString() {
     return "SeenMessage[" + messageId + ", sha256=" + headerSha256 + ", receipt " + receipt.length
         + " bytes, firstSeen=" + firstSeen + "]";
-  }
-
-  private static boolean isLowerHex(int c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   /** Lower-case hex of a 32-byte digest. */
