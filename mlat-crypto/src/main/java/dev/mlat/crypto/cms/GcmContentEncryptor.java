@@ -86,18 +86,7 @@ final class GcmContentEncryptor implements OutputAEADEncryptor, AutoCloseable {
   /** Additional authenticated data (authenticated attributes; this library sends none). */
   @Override
   public OutputStream getAADStream() {
-    Cipher c = cipher;
-    return new OutputStream() {
-      @Override
-      public void write(int b) {
-        c.updateAAD(new byte[] {(byte) b});
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        c.updateAAD(b, off, len);
-      }
-    };
+    return dev.mlat.crypto.internal.AadStream.of(cipher);
   }
 
   @Override

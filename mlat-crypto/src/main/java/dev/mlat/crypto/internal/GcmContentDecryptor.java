@@ -99,17 +99,7 @@ final class GcmContentDecryptor implements InputAEADDecryptor {
   /** Authenticated attributes (the profile has none; the JDK's cipher refuses AAD after data, as before). */
   @Override
   public OutputStream getAADStream() {
-    return new OutputStream() {
-      @Override
-      public void write(int b) {
-        cipher.updateAAD(new byte[] {(byte) b});
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        cipher.updateAAD(b, off, len);
-      }
-    };
+    return AadStream.of(cipher);
   }
 
   @Override
