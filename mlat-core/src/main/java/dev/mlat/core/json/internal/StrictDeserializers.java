@@ -271,25 +271,27 @@ public final class StrictDeserializers {
   public static final class StrictEnum extends StdScalarDeserializer<Object> {
     private static final long serialVersionUID = 1L;
     private final transient Enum<?>[] constants;
+    /** The constants' names as messages list them, made once (they were made twice per value read). */
+    private final String names;
 
     StrictEnum(Class<?> enumType) {
       super(enumType);
       this.constants = (Enum<?>[]) enumType.getEnumConstants();
+      this.names = Arrays.toString(Arrays.stream(constants).map(Enum::name).toArray());
     }
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      var text = requireString(p, "one of " + names());
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw wrongType(p, "one of " + names);
+      }
+      var text = p.getText();
       for (var c : constants) {
         if (c.name().equals(text)) {
           return c;
         }
       }
-      throw new CodedJsonException(p, CoreErrorCode.JSON_INVALID_VALUE, "expected one of " + names());
-    }
-
-    private String names() {
-      return Arrays.toString(Arrays.stream(constants).map(Enum::name).toArray());
+      throw new CodedJsonException(p, CoreErrorCode.JSON_INVALID_VALUE, "expected one of " + names);
     }
 
     @Override
