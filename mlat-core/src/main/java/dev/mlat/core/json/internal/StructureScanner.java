@@ -23,10 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The first pass of the strict reader, before any object is built: decodes strict UTF-8 and walks the
- * token stream once, enforcing the {@link JsonLimits}, rejecting duplicate keys, {@code null}
- * values, unpaired surrogates and trailing content, each with its code and JSON path. Databind
- * then only ever sees documents that passed.
+ * The structure checks of the strict reader: the {@link JsonLimits}, duplicate keys, {@code null}
+ * values, unpaired surrogates and trailing content, each with its code and JSON path. They run in
+ * one of two ways, with the same {@code Check} code: {@link #decode} and {@link #scan} as a pass of
+ * their own over the decoded text before databind (the reader whose errors the format reports), or
+ * {@link #checking} on the tokens databind reads from the bytes, each token checked as it is read
+ * and before databind acts on it (the one-pass reading of documents that are accepted).
  *
  * <p>Thread-safe: holds only immutable configuration.
  */
