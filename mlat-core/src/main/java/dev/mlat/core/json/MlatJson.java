@@ -218,7 +218,7 @@ public final class MlatJson {
    * accepts with an equal value (MlatJsonOnePassTest): the same checks on the same tokens, with a
    * UTF-8 check equal to the decoder's and a parser at least as strict.
    */
-  <T> T readInOnePass(byte[] json, ObjectReader reader, Class<T> type) {
+  private <T> T readInOnePass(byte[] json, ObjectReader reader, Class<T> type) {
     if (json.length > limits.maxDocumentBytes() || startsWithByteOrderMark(json) || !Utf8.isWellFormed(json)) {
       return null;
     }
@@ -262,7 +262,7 @@ public final class MlatJson {
    * The reader whose outcome defines the format: strict UTF-8 decoding, the structure scan of the
    * whole document, then databind. Every refusal is reported from here.
    */
-  <T> T readExplaining(byte[] json, ObjectReader reader, Class<T> type) throws JsonInputException {
+  private <T> T readExplaining(byte[] json, ObjectReader reader, Class<T> type) throws JsonInputException {
     String text = scanner.decode(json);
     var version = scanner.scan(text);
     if (version.isPresent() && !SCHEMA_VERSION.equals(version.get())) {
