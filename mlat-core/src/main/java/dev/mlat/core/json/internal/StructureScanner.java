@@ -98,7 +98,7 @@ public final class StructureScanner {
     } catch (IOException e) {
       throw new JsonInputException(CoreErrorCode.JSON_MALFORMED, JsonPaths.ROOT, "unreadable document", e);
     }
-    var check = new Check();
+    var check = new Check(true);
     try (p) {
       JsonToken token;
       while (true) {
@@ -135,13 +135,22 @@ public final class StructureScanner {
    * {@code parser} with the checks of {@link #scan} applied to every token as it is read, for
    * reading a document in one pass: databind reads from the returned parser, and every token it
    * reads (by any of the parser's {@code next...} methods or {@code skipChildren}) has passed the
-   * checks. A failed check throws a {@link Refused}. The caller must read to the end of input and
-   * then ask {@link CheckingParser#finish()}. This only tells whether a document passes: it
-   * reports a refusal without the precedence {@link #scan} gives errors over databind's, so a
-   * refused document must be read again by {@link #scan} and databind for its error.
+   * checks. A failed check throws a {@link Refused}; a duplicate name is refused by {@code parser}
+   * itself, which must have {@link JsonParser.Feature#STRICT_DUPLICATE_DETECTION} enabled. The
+   * caller must read to the end of input and then ask {@link CheckingParser#finish()}. This only
+   * tells whether a document passes: it reports a refusal without the precedence {@link #scan}
+   * gives errors over databind's, so a refused document must be read again by {@link #scan} and
+   * databind for its error.
+   *
+   * @throws IllegalArgumentException if {@code parser} does not detect duplicate names
    */
   public CheckingParser checking(JsonParser parser) {
-    return new CheckingParser(parser, new Check());
+    // duplicate names are the parser's own check here (as strict as the scan's set of names, and
+    // cheaper: no set for objects of one or two names); require it rather than trust the caller
+    if (!parser.isEnabled(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)) {
+      throw new IllegalArgumentException("the parser must have STRICT_DUPLICATE_DETECTION enabled");
+    }
+    return new CheckingParser(parser, new Check(false));
   }
 
   /** A check of {@link #checking} failed; {@link #getCause()} is the {@link JsonInputException}. */
@@ -258,9 +267,14 @@ public final class StructureScanner {
   /** The checks of one document, token by token. */
   private final class Check {
     private final ArrayDeque<int[]> arrayLengths = new ArrayDeque<>();
-    private final ArrayDeque<Set<String>> names = new ArrayDeque<>();
+    /** The names of each open container (empty for arrays); null when the parser finds duplicates itself. */
+    private final ArrayDeque<Set<String>> names;
     private boolean rootDone;
     private String schemaVersion;
+
+    Check(boolean trackNames) {
+      this.names = trackNames ? new ArrayDeque<>() : null;
+    }
 
     /** Checks {@code token}, the parser's current token (not null). */
     void token(JsonParser p, JsonToken token) throws JsonInputException, IOException {
@@ -280,17 +294,25 @@ public final class StructureScanner {
       switch (token) {
         case START_ARRAY:
           arrayLengths.push(new int[] {0});
-          names.push(Set.of());
+          if (names != null) {
+            names.push(Set.of());
+          }
           break;
         case START_OBJECT:
-          names.push(new HashSet<>());
+          if (names != null) {
+            names.push(new HashSet<>());
+          }
           break;
         case END_ARRAY:
           arrayLengths.pop();
-          names.pop();
+          if (names != null) {
+            names.pop();
+          }
           break;
         case END_OBJECT:
-          names.pop();
+          if (names != null) {
+            names.pop();
+          }
           break;
         case FIELD_NAME:
           String name = p.currentName();
@@ -298,7 +320,7 @@ public final class StructureScanner {
             throw new JsonInputException(CoreErrorCode.JSON_PROPERTY_NAME_TOO_LONG, JsonPaths.of(p.getParsingContext().getParent()),
                 "property name of " + name.length() + " characters exceeds maxPropertyNameLength=" + limits.maxPropertyNameLength());
           }
-          if (!names.peek().add(name)) {
+          if (names != null && !names.peek().add(name)) {
             throw new JsonInputException(CoreErrorCode.JSON_DUPLICATE_KEY, JsonPaths.of(p.getParsingContext()),
                 "property appears twice in the same object");
           }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mlat.core.CoreErrorCode;
 import dev.mlat.core.json.JsonInputException;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class StructureScannerTest {
 
+  private static final JsonFactory STRICT = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   private final StructureScanner scanner = new StructureScanner(JsonLimits.DEFAULTS.withMaxArrayLength(2));
 
   private StructureScanner.CheckingParser parser(String json) throws Exception {
-    return scanner.checking(new JsonFactory().createParser(json.getBytes(StandardCharsets.UTF_8)));
+    return scanner.checking(STRICT.createParser(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A way of advancing the parser. */
@@ -60,15 +64,29 @@ class StructureScannerTest {
   @Test
   void everyWayOfAdvancingChecksEveryToken() {
     assertRefusedWhileAdvancing("{\"a\": 1, \"b\": null}", CoreErrorCode.JSON_NULL_VALUE);
-    assertRefusedWhileAdvancing("{\"a\": 1, \"a\": 2}", CoreErrorCode.JSON_DUPLICATE_KEY);
     assertRefusedWhileAdvancing("{\"a\": [1, 2, 3]}", CoreErrorCode.JSON_ARRAY_TOO_LONG);
     assertRefusedWhileAdvancing("{\"a\": \"\\ud800\"}", CoreErrorCode.JSON_INVALID_UTF8);
     assertRefusedWhileAdvancing("{\"a\": 1} {}", CoreErrorCode.JSON_TRAILING_CONTENT);
   }
 
   @Test
+  void duplicateNamesAreLeftToTheParserWhichMustDetectThem() throws Exception {
+    for (Advance advance : ADVANCES) {
+      assertThatThrownBy(() -> {
+        try (var p = parser("{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}")) {
+          for (int i = 0; i < 100; i++) {
+            advance.apply(p);
+          }
+        }
+      }).isInstanceOf(JsonParseException.class).hasMessageStartingWith("Duplicate field 'c'");
+    }
+    assertThatThrownBy(() -> scanner.checking(new JsonFactory().createParser("{}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STRICT_DUPLICATE_DETECTION");
+  }
+
+  @Test
   void skippingChildrenChecksTheSkippedTokens() throws Exception {
-    for (String json : List.of("{\"a\": {\"b\": null}}", "{\"a\": [[1, 2, 3]]}", "{\"a\": {\"x\": 1, \"x\": 1}}")) {
+    for (String json : List.of("{\"a\": {\"b\": null}}", "{\"a\": [[1, 2, 3]]}", "{\"a\": {\"x\": \"\\udc00\"}}")) {
       try (var p = parser(json)) {
         assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
         assertThat(p.nextFieldName()).isEqualTo("a");
