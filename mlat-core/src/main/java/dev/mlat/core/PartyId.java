@@ -23,7 +23,7 @@ public record PartyId(Jurisdiction jurisdiction, String identifier) implements C
   public PartyId {
     Objects.requireNonNull(jurisdiction, "jurisdiction");
     Objects.requireNonNull(identifier, "identifier");
-    if (!IDENTIFIER.matcher(identifier).matches()) {
+    if (!isIdentifier(identifier)) {
       throw new IllegalArgumentException(
           "invalid party identifier '" + Jurisdiction.printable(identifier)
               + "': use 1 to 64 characters of A-Z a-z 0-9 . _ - starting with a letter or digit");
@@ -43,13 +43,33 @@ public record PartyId(Jurisdiction jurisdiction, String identifier) implements C
     }
     var jurisdiction = Jurisdiction.parse(text.substring(0, colon));
     var identifier = text.substring(colon + 1);
-    if (!IDENTIFIER.matcher(identifier).matches()) {
+    if (!isIdentifier(identifier)) {
       throw new MlatCoreException(
           CoreErrorCode.PARTY_ID_INVALID,
           "'" + Jurisdiction.printable(identifier)
               + "' is not a valid identifier: use 1 to 64 characters of A-Z a-z 0-9 . _ - starting with a letter or digit");
     }
     return new PartyId(jurisdiction, identifier);
+  }
+
+  /**
+   * Whether {@code text} matches {@link #IDENTIFIER}, checked without a matcher (a party id is
+   * parsed and checked for every package, in its header and in its message). PartyIdTest holds the
+   * two equal.
+   */
+  static boolean isIdentifier(String text) {
+    int length = text.length();
+    if (length < 1 || length > 64) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      boolean letterOrDigit = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

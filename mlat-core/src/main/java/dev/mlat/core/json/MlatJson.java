@@ -205,6 +205,64 @@ public final class MlatJson {
   }
 
   private <T> T read(byte[] json, ObjectReader reader, Class<T> type) throws JsonInputException {
+    T value = readInOnePass(json, reader, type);
+    return value != null ? value : readExplaining(json, reader, type);
+  }
+
+  /**
+   * Reads an accepted document in one pass: the UTF-8 is checked without decoding, and databind
+   * reads the bytes through the structure checks, so the document is tokenized once. Returns null
+   * for a document this pass does not accept; {@link #readExplaining} then reads it again and
+   * gives its outcome (the error with its code and path, which may come from a check that this pass
+   * met only after databind had failed). Whenever this pass accepts, {@link #readExplaining}
+   * accepts with an equal value (MlatJsonOnePassTest): the same checks on the same tokens, with a
+   * UTF-8 check equal to the decoder's and a parser at least as strict.
+   */
+  private <T> T readInOnePass(byte[] json, ObjectReader reader, Class<T> type) {
+    if (json.length > limits.maxDocumentBytes() || startsWithByteOrderMark(json) || !Utf8.isWellFormed(json)) {
+      return null;
+    }
+    try (StructureScanner.CheckingParser parser = scanner.checking(reader.createParser(json))) {
+      T value = type.cast(reader.<Object>readValue(parser));
+      if (value == null || !parser.finish()) {
+        return null;
+      }
+      var version = parser.schemaVersion();
+      return version.isPresent() && !SCHEMA_VERSION.equals(version.get()) ? null : value;
+    } catch (IOException | RuntimeException e) {
+      return null; // refused (or something unexpected): read again for the outcome
+    }
+  }
+
+  // For MlatJsonOnePassTest: each of the two readers alone.
+
+  LifecycleMessage readMessageInOnePass(byte[] json) {
+    MessageDocument document = readInOnePass(json, messageReader, MessageDocument.class);
+    return document == null ? null : document.message();
+  }
+
+  LifecycleMessage readMessageExplaining(byte[] json) throws JsonInputException {
+    return readExplaining(json, messageReader, MessageDocument.class).message();
+  }
+
+  Request readRequestInOnePass(byte[] json) {
+    RequestDocument document = readInOnePass(json, requestReader, RequestDocument.class);
+    return document == null ? null : document.request();
+  }
+
+  Request readRequestExplaining(byte[] json) throws JsonInputException {
+    return readExplaining(json, requestReader, RequestDocument.class).request();
+  }
+
+  private static boolean startsWithByteOrderMark(byte[] json) {
+    return json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF;
+  }
+
+  /**
+   * The reader whose outcome defines the format: strict UTF-8 decoding, the structure scan of the
+   * whole document, then databind. Every refusal is reported from here.
+   */
+  private <T> T readExplaining(byte[] json, ObjectReader reader, Class<T> type) throws JsonInputException {
     String text = scanner.decode(json);
     var version = scanner.scan(text);
     if (version.isPresent() && !SCHEMA_VERSION.equals(version.get())) {

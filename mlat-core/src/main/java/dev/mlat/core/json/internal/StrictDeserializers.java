@@ -40,7 +40,6 @@ public final class StrictDeserializers {
 
   private static final Pattern INSTANT = Pattern.compile(INSTANT_PATTERN);
   private static final Pattern DATE = Pattern.compile(DATE_PATTERN);
-  private static final Pattern UUID_TEXT = Pattern.compile(UUID_PATTERN);
 
   private StrictDeserializers() {}
 
@@ -163,6 +162,26 @@ public final class StrictDeserializers {
     }
   }
 
+  /**
+   * Whether {@code text} matches {@link #UUID_PATTERN}, checked without a matcher (one per UUID
+   * read). StrictDeserializersTest holds the two equal.
+   */
+  static boolean isUuidText(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean ok = i == 8 || i == 13 || i == 18 || i == 23
+          ? c == '-'
+          : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** UUIDs: only the 36-character hyphenated text form. */
   public static final class StrictUuid extends StdScalarDeserializer<UUID> {
     private static final long serialVersionUID = 1L;
@@ -174,7 +193,7 @@ public final class StrictDeserializers {
     @Override
     public UUID deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       var text = requireString(p, "a UUID string");
-      if (!UUID_TEXT.matcher(text).matches()) {
+      if (!isUuidText(text)) {
         throw new CodedJsonException(
             p, CoreErrorCode.JSON_INVALID_VALUE, "not a UUID: expected 8-4-4-4-12 hexadecimal digits");
       }
@@ -271,25 +290,27 @@ public final class StrictDeserializers {
   public static final class StrictEnum extends StdScalarDeserializer<Object> {
     private static final long serialVersionUID = 1L;
     private final transient Enum<?>[] constants;
+    /** The constants' names as messages list them, made once (they were made twice per value read). */
+    private final String names;
 
     StrictEnum(Class<?> enumType) {
       super(enumType);
       this.constants = (Enum<?>[]) enumType.getEnumConstants();
+      this.names = Arrays.toString(Arrays.stream(constants).map(Enum::name).toArray());
     }
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      var text = requireString(p, "one of " + names());
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw wrongType(p, "one of " + names);
+      }
+      var text = p.getText();
       for (var c : constants) {
         if (c.name().equals(text)) {
           return c;
         }
       }
-      throw new CodedJsonException(p, CoreErrorCode.JSON_INVALID_VALUE, "expected one of " + names());
-    }
-
-    private String names() {
-      return Arrays.toString(Arrays.stream(constants).map(Enum::name).toArray());
+      throw new CodedJsonException(p, CoreErrorCode.JSON_INVALID_VALUE, "expected one of " + names);
     }
 
     @Override

@@ -12,11 +12,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlat.core.MlatCoreException;
 import dev.mlat.core.PartyId;
+import dev.mlat.core.json.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -88,24 +85,11 @@ public final class StrictJson {
   }
 
   private static void checkUtf8(byte[] bytes) throws Bad {
-    if (isAscii(bytes)) {
-      return; // ASCII is UTF-8: no decoder, no decoded copy (header.json always is)
-    }
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-    } catch (CharacterCodingException e) {
+    // what the JDK's decoder accepts with REPORT, checked without decoding (header.json is ASCII,
+    // message.json mostly: eight bytes at a time)
+    if (!Utf8.isWellFormed(bytes)) {
       throw new Bad("$: not UTF-8");
     }
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -128,6 +128,31 @@ class StrictJsonTest {
   }
 
   @Test
+  void theUtf8CheckIsTheDecodersOnNoncharactersOverlongFormsAndCutSequences() throws Exception {
+    // U+FFFE and U+10FFFF are well-formed (the JDK decoder took them); a CESU-8 pair, an overlong
+    // three-byte form and a sequence cut by the end of the document are not
+    assertThat(StrictJson.parseObject("{\"a\": \"\ufffe\udbff\udfff\"}".getBytes(StandardCharsets.UTF_8)).get("a").textValue())
+        .isEqualTo("\ufffe\udbff\udfff");
+    byte[][] bad = {{'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0xBD, (byte) 0xED, (byte) 0xB8, (byte) 0x80, '"', '}'},
+        {'{', '"', 'a', '"', ':', '"', (byte) 0xE0, (byte) 0x81, (byte) 0xA9, '"', '}'},
+        {'{', '"', 'a', '"', ':', '"', 'x', '"', '}', (byte) 0xC3}};
+    for (byte[] b : bad) {
+      for (boolean keep : new boolean[] {true, false}) {
+        try {
+          if (keep) {
+            StrictJson.parseObjectKeepingRaw(b, "message", 100);
+          } else {
+            StrictJson.parseObject(b);
+          }
+          throw new AssertionError("accepted");
+        } catch (StrictJson.Bad e) {
+          assertThat(e.getMessage()).isEqualTo("$: not UTF-8");
+        }
+      }
+    }
+  }
+
+  @Test
   void notUtf8IsRefusedBothWays() {
     byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'};
     for (boolean keep : new boolean[] {true, false}) {
