@@ -25,8 +25,8 @@ for jdk in $JDKS; do
   settle
   taskset -c "$CORE" "$jdk/bin/java" -XX:StartFlightRecording=filename=data/jfr/small-$(basename "$jdk").jfr,settings=profile \
     -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" packages "$PASSES" > /dev/null 2>&1
-  jfr print --events jdk.ExecutionSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | SKIP=0.5 ./jfr-summary.py main \
+  jfr print --events jdk.ExecutionSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | SKIP=0.5 ./jfr-summary.py measured \
     | sed "s|^|$(basename "$jdk") jfr java: |" | tee -a "$out"
-  jfr print --events jdk.NativeMethodSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | SKIP=0.5 ./jfr-summary.py main \
+  jfr print --events jdk.NativeMethodSample --stack-depth 64 "data/jfr/small-$(basename "$jdk").jfr" | SKIP=0.5 ./jfr-summary.py measured \
     | sed -n 1,16p | sed "s|^|$(basename "$jdk") jfr native: |" | tee -a "$out"
 done

@@ -184,7 +184,7 @@ public final class SmallPackages {
     // so an interval's user time follows the thread's whole history: on one thread that also
     // made the folders, or sealed before it opened, each measurement's user-mode figure was
     // blurred toward the others' (a SHA-256 loop showed 43 % user).
-    var worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+    var worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "measured"));
     try {
       long wall = 0;
       long cpu = 0;
