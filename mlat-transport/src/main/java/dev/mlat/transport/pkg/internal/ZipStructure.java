@@ -111,6 +111,14 @@ public final class ZipStructure {
    * {@link #crcOf} answers for this entry from the bytes read here, without reading it again.
    */
   public byte[] readSmall(Entry e) throws IOException {
+    if (content != null) {
+      // the package is in memory: a copy of the entry's range, its CRC-32 in one call (no stream
+      // and no growing buffers for a few KiB)
+      int from = Math.toIntExact(e.dataOffset());
+      byte[] bytes = Arrays.copyOfRange(content, from, Math.addExact(from, Math.toIntExact(e.size())));
+      readCrcs.put(e, crc32(bytes, 0, bytes.length));
+      return bytes;
+    }
     try (CheckedEntryStream in = openChecked(e)) {
       byte[] bytes = in.readAllBytes();
       java.util.OptionalLong crc = in.crc();
@@ -442,10 +450,19 @@ public final class ZipStructure {
     if (read != null) {
       return read;
     }
+    if (content != null) {
+      return crc32(content, Math.toIntExact(e.dataOffset()), Math.toIntExact(e.size()));
+    }
     try (CheckedEntryStream in = openChecked(e)) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return in.crc().orElseThrow(() -> new IOException("the entry " + e.name() + " ended early"));
     }
+  }
+
+  private static long crc32(byte[] bytes, int offset, int length) {
+    var crc = new java.util.zip.CRC32();
+    crc.update(bytes, offset, length);
+    return crc.getValue();
   }
 
   /**
