@@ -42,7 +42,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1SequenceParser;
 import org.bouncycastle.asn1.ASN1StreamParser;
 import org.bouncycastle.asn1.BERTags;
@@ -60,6 +64,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedStream;
@@ -159,8 +164,9 @@ public final class CmsSignatureVerifier {
     Objects.requireNonNull(expected, "expected");
     var out = new ByteArrayOutputStream();
     try {
-      var result = run(new ByteArrayInputStream(signedData), null, expected, out);
-      return new VerifiedContent(out.toByteArray(), result.signers());
+      byte[][] content = new byte[1][];
+      var result = runInMemory(signedData, null, expected, out, content);
+      return new VerifiedContent(content[0] != null ? content[0] : out.toByteArray(), result.signers());
     } catch (IOException e) {
       throw new IllegalStateException("in-memory verification failed", e);
     }
@@ -221,7 +227,7 @@ public final class CmsSignatureVerifier {
       throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
           "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
     }
-    return run(new ByteArrayInputStream(bytes), content, expected, OutputStream.nullOutputStream());
+    return runInMemory(bytes, content, expected, OutputStream.nullOutputStream(), new byte[1][]);
   }
 
   /**
@@ -243,6 +249,10 @@ public final class CmsSignatureVerifier {
     }
   }
 
+  /**
+   * The streaming verification: the SignedData is read once, through BouncyCastle's
+   * {@link CMSSignedDataParser}, the content copied to {@code sink} while it is digested.
+   */
   private VerifiedSignature run(InputStream raw, InputStream detachedContent, SignatureExpectation expected, OutputStream sink)
       throws MlatCryptoException, IOException {
     var in = new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "SignedData"), 64 * 1024);
@@ -253,50 +263,341 @@ public final class CmsSignatureVerifier {
     try {
       String type = ContentInfoPeek.contentType(in).orElseThrow(
           () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
+      return check(new StreamedSignedData(in, detachedContent, type, COPY_BUFFER_BYTES), expected, sink);
+    } catch (BoundedInputStream.LimitExceededException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
+    } catch (IOException e) {
+      IOException callers = CallerIo.callerFailure(e);
+      if (callers != null) {
+        throw callers;
+      }
+      // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
+      throw parseFailure(e);
+    }
+  }
+
+  /**
+   * The same verification for a SignedData held in memory: the bytes are read without the
+   * stream's buffer and bounds (their size is checked first) and, when the SignedData
+   * encapsulates its content, parsed with BouncyCastle's ASN.1 classes
+   * ({@link InMemorySignedData}) rather than its streaming parser. Whatever that parse does not
+   * take (anything BouncyCastle's ASN.1 classes refuse, detached or non-OCTET STRING content, no
+   * usable digest algorithm) is verified by the streaming parser over the same bytes, so it
+   * gets exactly the streaming verification's result.
+   */
+  private VerifiedSignature runInMemory(byte[] bytes, InputStream detachedContent, SignatureExpectation expected, OutputStream sink,
+      byte[][] content) throws MlatCryptoException, IOException {
+    if (bytes.length > limits.maxMessageBytes()) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+          "SignedData is larger than the limit of " + limits.maxMessageBytes() + " bytes");
+    }
+    String type = ContentInfoPeek.contentType(bytes).orElseThrow(
+        () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
+    if (detachedContent == null && type.equals(CMSObjectIdentifiers.signedData.getId())) {
+      InMemorySignedData parsed = InMemorySignedData.parse(bytes);
+      if (parsed != null) {
+        try {
+          VerifiedSignature result = check(parsed, expected, OutputStream.nullOutputStream());
+          content[0] = parsed.content;
+          return result;
+        } catch (IOException e) {
+          throw parseFailure(e);
+        }
+      }
+    }
+    sink = CallerIo.sink(sink);
+    if (detachedContent != null) {
+      detachedContent = CallerIo.source(detachedContent);
+    }
+    try {
+      int buffer = (int) Math.min(COPY_BUFFER_BYTES, Math.max(bytes.length, 1));
+      return check(new StreamedSignedData(new ByteArrayInputStream(bytes), detachedContent, type, buffer), expected, sink);
+    } catch (IOException e) {
+      IOException callers = CallerIo.callerFailure(e);
+      if (callers != null) {
+        throw callers;
+      }
+      throw parseFailure(e);
+    }
+  }
+
+  private static MlatCryptoException parseFailure(Exception e) {
+    return new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+        "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+  }
+
+  /** The largest piece in which streamed content is copied. */
+  private static final int COPY_BUFFER_BYTES = 64 * 1024;
+
+  /**
+   * A SignedData as the checks read it, in the order they read it (a streamed one is parsed as
+   * they go): its contentType, eContentType, digestAlgorithms, content, certificates and SignerInfos.
+   */
+  private interface SignedDataSource {
+    /** The ContentInfo's contentType. */
+    String outerType();
+
+    String contentType() throws CMSException;
+
+    java.util.Set<AlgorithmIdentifier> digestAlgorithms() throws CMSException;
+
+    boolean hasContent() throws CMSException;
+
+    /** Copies the content to {@code sink} (at most {@code limit} bytes, else CMS_LIMIT_EXCEEDED) and returns its length. */
+    long copyContent(OutputStream sink, long limit) throws IOException, MlatCryptoException, CMSException;
+
+    /** The certificates SET, or null when absent. */
+    org.bouncycastle.asn1.ASN1Set certificateSet() throws CMSException;
+
+    List<SignerInformation> signerInfos() throws CMSException;
+  }
+
+  /** Through BouncyCastle's streaming parser (any SignedData, content encapsulated or detached). */
+  private static final class StreamedSignedData implements SignedDataSource {
+    private final InputStream in;
+    private final InputStream detachedContent;
+    private final String outerType;
+    private final int bufferBytes;
+    private CMSSignedDataParser parser;
+
+    StreamedSignedData(InputStream in, InputStream detachedContent, String outerType, int bufferBytes) {
+      this.in = in;
+      this.detachedContent = detachedContent;
+      this.outerType = outerType;
+      this.bufferBytes = bufferBytes;
+    }
+
+    @Override
+    public String outerType() {
+      return outerType;
+    }
+
+    private CMSSignedDataParser parser() throws CMSException {
+      if (parser == null) {
+        parser = detachedContent == null
+            ? new CMSSignedDataParser(DIGEST_CALCULATORS, in)
+            : new CMSSignedDataParser(DIGEST_CALCULATORS, new CMSTypedStream(detachedContent), in);
+      }
+      return parser;
+    }
+
+    @Override
+    public String contentType() throws CMSException {
+      return parser().getSignedContentTypeOID();
+    }
+
+    @Override
+    public java.util.Set<AlgorithmIdentifier> digestAlgorithms() throws CMSException {
+      return parser().getDigestAlgorithmIDs();
+    }
+
+    @Override
+    public boolean hasContent() throws CMSException {
+      return parser().getSignedContent() != null;
+    }
+
+    @Override
+    public long copyContent(OutputStream sink, long limit) throws IOException, MlatCryptoException, CMSException {
+      InputStream content = parser().getSignedContent().getContentStream();
+      byte[] buffer = new byte[bufferBytes];
+      long total = 0;
+      int n;
+      while ((n = content.read(buffer)) > 0) {
+        total += n;
+        if (total > limit) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+        }
+        sink.write(buffer, 0, n);
+      }
+      return total;
+    }
+
+    @Override
+    public org.bouncycastle.asn1.ASN1Set certificateSet() throws CMSException {
+      return parser().getCertificateSet();
+    }
+
+    @Override
+    public List<SignerInformation> signerInfos() throws CMSException {
+      return new ArrayList<>(parser().getSignerInfos().getSigners());
+    }
+  }
+
+  /**
+   * An encapsulated SignedData held in memory, read by BouncyCastle's ASN.1 classes
+   * ({@code ASN1InputStream} bounded by the input's length, {@code ContentInfo},
+   * {@code SignedData}) as one value. The SignerInfos are BouncyCastle's {@link SignerInformation}
+   * (through {@link CMSSignedData}) with the content's digests computed exactly as the streaming
+   * parser computes them: one per algorithm of digestAlgorithms that the digest calculator
+   * provider offers, none for a SignerInfo whose algorithm is not among them (which then fails as
+   * it fails streamed, on the message-digest attribute).
+   */
+  static final class InMemorySignedData implements SignedDataSource {
+    private final String outerType;
+    private final String contentType;
+    private final java.util.Set<AlgorithmIdentifier> digestAlgorithms;
+    private final byte[] content;
+    private final org.bouncycastle.asn1.ASN1Set certificates;
+    private final CMSSignedData signedData;
+
+    private InMemorySignedData(String outerType, String contentType, java.util.Set<AlgorithmIdentifier> digestAlgorithms, byte[] content,
+        org.bouncycastle.asn1.ASN1Set certificates, CMSSignedData signedData) {
+      this.outerType = outerType;
+      this.contentType = contentType;
+      this.digestAlgorithms = digestAlgorithms;
+      this.content = content;
+      this.certificates = certificates;
+      this.signedData = signedData;
+    }
+
+    /**
+     * The parsed SignedData, or null when this in-memory reading does not take it (the caller
+     * then verifies it streamed): not parseable by BouncyCastle's ASN.1 classes, no encapsulated
+     * OCTET STRING content, or no digest the provider computes.
+     */
+    static InMemorySignedData parse(byte[] bytes) {
+      try {
+        ASN1Primitive value;
+        try (var asn1 = new ASN1InputStream(bytes)) {
+          value = asn1.readObject();
+        }
+        var contentInfo = org.bouncycastle.asn1.cms.ContentInfo.getInstance(value);
+        var signed = org.bouncycastle.asn1.cms.SignedData.getInstance(contentInfo.getContent());
+        var encapsulated = signed.getEncapContentInfo();
+        if (!(encapsulated.getContent() instanceof ASN1OctetString)) {
+          return null;
+        }
+        byte[] content = ((ASN1OctetString) encapsulated.getContent()).getOctets();
+        // As CMSSignedDataParser: every digestAlgorithms element is an AlgorithmIdentifier; one
+        // digest per algorithm the provider offers (others ignored), by algorithm OID.
+        var algorithms = new java.util.HashSet<AlgorithmIdentifier>();
+        var digests = new java.util.HashMap<ASN1ObjectIdentifier, byte[]>();
+        for (var element : signed.getDigestAlgorithms()) {
+          AlgorithmIdentifier algorithm = AlgorithmIdentifier.getInstance(element.toASN1Primitive());
+          algorithms.add(algorithm);
+          org.bouncycastle.operator.DigestCalculator calculator;
+          try {
+            calculator = DIGEST_CALCULATORS.get(algorithm);
+          } catch (OperatorCreationException e) {
+            continue;
+          }
+          if (calculator != null) {
+            try (OutputStream out = calculator.getOutputStream()) {
+              out.write(content);
+            }
+            digests.put(algorithm.getAlgorithm(), calculator.getDigest());
+          }
+        }
+        if (digests.isEmpty()) {
+          return null;
+        }
+        var cms = new CMSSignedData(digests, contentInfo);
+        return new InMemorySignedData(contentInfo.getContentType().getId(), encapsulated.getContentType().getId(),
+            java.util.Collections.unmodifiableSet(algorithms), content, signed.getCertificates(), cms);
+      } catch (IOException | CMSException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    @Override
+    public String outerType() {
+      return outerType;
+    }
+
+    @Override
+    public String contentType() {
+      return contentType;
+    }
+
+    @Override
+    public java.util.Set<AlgorithmIdentifier> digestAlgorithms() {
+      return digestAlgorithms;
+    }
+
+    @Override
+    public boolean hasContent() {
+      return true;
+    }
+
+    @Override
+    public long copyContent(OutputStream sink, long limit) throws IOException, MlatCryptoException {
+      if (content.length > limit) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+      }
+      sink.write(content);
+      return content.length;
+    }
+
+    @Override
+    public org.bouncycastle.asn1.ASN1Set certificateSet() {
+      return certificates;
+    }
+
+    @Override
+    public List<SignerInformation> signerInfos() {
+      return new ArrayList<>(signedData.getSignerInfos().getSigners());
+    }
+  }
+
+  /** Every check, in the order the streaming verification has always made them. */
+  private VerifiedSignature check(SignedDataSource source, SignatureExpectation expected, OutputStream sink)
+      throws MlatCryptoException, IOException {
+    try {
+      String type = source.outerType();
       if (!type.equals(CMSObjectIdentifiers.signedData.getId())) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "expected SignedData, found content type " + type);
       }
-      var digests = DIGEST_CALCULATORS;
-      CMSSignedDataParser parser = detachedContent == null
-          ? new CMSSignedDataParser(digests, in)
-          : new CMSSignedDataParser(digests, new CMSTypedStream(detachedContent), in);
-      if (!expected.contentType().oid().equals(parser.getSignedContentTypeOID())) {
+      String eContentType = source.contentType();
+      if (!expected.contentType().oid().equals(eContentType)) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
-            "eContentType is " + parser.getSignedContentTypeOID() + ", expected " + expected.contentType().oid());
+            "eContentType is " + eContentType + ", expected " + expected.contentType().oid());
       }
-      for (var digest : parser.getDigestAlgorithmIDs()) {
+      for (var digest : source.digestAlgorithms()) {
         policy.checkDigest(digest.getAlgorithm().getId());
       }
-      CMSTypedStream signed = parser.getSignedContent();
-      if (signed == null) {
+      if (!source.hasContent()) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
-            detachedContent == null ? "SignedData is detached (no eContent); verify it with its content"
-                : "no content to verify against");
+            source instanceof StreamedSignedData && ((StreamedSignedData) source).detachedContent != null
+                ? "no content to verify against"
+                : "SignedData is detached (no eContent); verify it with its content");
       }
-      long length = copyBounded(signed.getContentStream(), sink);
+      long length = source.copyContent(sink, limits.maxContentBytes());
+      // As BouncyCastle's CMSSignedHelper.getCertificates: the SEQUENCE elements, each a Certificate.
+      var parsed = new ArrayList<ParsedCertificates.Parsed>();
       var certificateHolders = new ArrayList<X509CertificateHolder>();
-      for (Object o : parser.getCertificates().getMatches(null)) {
-        certificateHolders.add((X509CertificateHolder) o);
-        if (certificateHolders.size() > limits.maxCertificates()) {
-          throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
-              "SignedData carries more than " + limits.maxCertificates() + " certificates");
+      var certificateSet = source.certificateSet();
+      if (certificateSet != null) {
+        for (var element : certificateSet) {
+          ASN1Primitive value = element.toASN1Primitive();
+          if (value instanceof ASN1Sequence) {
+            var known = ParsedCertificates.known((ASN1Sequence) value);
+            parsed.add(known);
+            certificateHolders.add(known != null ? known.holder()
+                : new X509CertificateHolder(org.bouncycastle.asn1.x509.Certificate.getInstance(value)));
+          }
         }
       }
-      var signerInfos = new ArrayList<SignerInformation>(parser.getSignerInfos().getSigners());
+      if (certificateHolders.size() > limits.maxCertificates()) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+            "SignedData carries more than " + limits.maxCertificates() + " certificates");
+      }
+      var signerInfos = source.signerInfos();
       if (signerInfos.size() > limits.maxSignerInfos()) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
             "SignedData carries " + signerInfos.size() + " SignerInfos, more than the limit of " + limits.maxSignerInfos());
       }
       var certificates = new ArrayList<X509Certificate>();
-      for (var h : certificateHolders) {
-        certificates.add(ParsedCertificates.parse(h.getEncoded()));
+      for (int i = 0; i < certificateHolders.size(); i++) {
+        if (parsed.get(i) == null) {
+          parsed.set(i, ParsedCertificates.parse(certificateHolders.get(i)));
+        }
+        certificates.add(parsed.get(i).certificate());
       }
       var verified = new ArrayList<CryptographicallyVerified>();
       var algorithms = new ArrayList<SignatureAlgorithm>();
       for (var signer : signerInfos) {
         int index = signerCertificate(signer, certificateHolders, certificates);
-        var v = verifySigner(signer, certificateHolders.get(index), certificates.get(index), certificates, expected,
-            parser.getSignedContentTypeOID());
+        var v = verifySigner(signer, parsed.get(index), certificates, expected, eContentType);
         verified.add(v);
         algorithms.add(v.algorithm());
       }
@@ -320,36 +621,11 @@ public final class CmsSignatureVerifier {
     } catch (BoundedInputStream.LimitExceededException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
     } catch (CMSException | OperatorCreationException | CertificateException e) {
-      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
-    } catch (IOException e) {
-      IOException callers = CallerIo.callerFailure(e);
-      if (callers != null) {
-        throw callers;
-      }
-      // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
-      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+      throw parseFailure(e);
     } catch (RuntimeException e) {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
-      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+      throw parseFailure(e);
     }
-  }
-
-  private long copyBounded(InputStream content, OutputStream sink) throws IOException, MlatCryptoException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int n;
-    while ((n = content.read(buffer)) > 0) {
-      total += n;
-      if (total > limits.maxContentBytes()) {
-        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
-            "signed content is larger than the limit of " + limits.maxContentBytes() + " bytes");
-      }
-      sink.write(buffer, 0, n);
-    }
-    return total;
   }
 
   /** The index of the signer's certificate in {@code holders} (and {@code certificates}). */
@@ -382,9 +658,11 @@ public final class CmsSignatureVerifier {
     return "subject key identifier " + (sid.getSubjectKeyIdentifier() == null ? "?" : java.util.HexFormat.of().formatHex(sid.getSubjectKeyIdentifier()));
   }
 
-  private CryptographicallyVerified verifySigner(SignerInformation signer, X509CertificateHolder holder, X509Certificate cert,
+  private CryptographicallyVerified verifySigner(SignerInformation signer, ParsedCertificates.Parsed parsed,
       List<X509Certificate> certificates,
       SignatureExpectation expected, String eContentType) throws MlatCryptoException, OperatorCreationException, IOException {
+    X509CertificateHolder holder = parsed.holder();
+    X509Certificate cert = parsed.certificate();
     DigestAlgorithm digest = policy.checkDigest(signer.getDigestAlgOID());
     SignatureAlgorithm algorithm = policy.checkSignature(expected.jurisdiction(), signatureOid(signer, digest),
         signer.getEncryptionAlgParams(), cert.getPublicKey());
@@ -422,7 +700,7 @@ public final class CmsSignatureVerifier {
       throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
           "signed content-type attribute is " + contentType + ", eContentType " + eContentType + ", expected " + expected.contentType().oid());
     }
-    checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), cert);
+    checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), parsed);
     Instant signingTime = SignedAttributes.instant(Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)));
     // BouncyCastle refuses a certificate that is not valid at the claimed signing time as a failed
     // signature; it is a certificate problem, and the operator must be told which one.
@@ -637,7 +915,8 @@ public final class CmsSignatureVerifier {
     return oid;
   }
 
-  private void checkSigningCertificate(Attribute attribute, X509Certificate cert) throws MlatCryptoException {
+  private void checkSigningCertificate(Attribute attribute, ParsedCertificates.Parsed parsed) throws MlatCryptoException {
+    X509Certificate cert = parsed.certificate();
     try {
       var scv2 = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0));
       var ids = scv2.getCerts();
@@ -646,7 +925,8 @@ public final class CmsSignatureVerifier {
       }
       var id = ids[0];
       DigestAlgorithm hash = policy.checkDigest(id.getHashAlgorithm().getAlgorithm().getId());
-      byte[] actual = MessageDigest.getInstance(hash.jcaName()).digest(cert.getEncoded());
+      // The digest of the certificate's encoding, computed once per certificate and algorithm.
+      byte[] actual = parsed.digest(hash.jcaName());
       if (!MessageDigest.isEqual(actual, id.getCertHash())) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNING_CERTIFICATE_MISMATCH,
             "signing-certificate-v2 does not identify the signer certificate " + cert.getSubjectX500Principal().getName());
@@ -654,7 +934,8 @@ public final class CmsSignatureVerifier {
       var issuerSerial = id.getIssuerSerial();
       if (issuerSerial != null) {
         boolean serialOk = issuerSerial.getSerial().getValue().equals(cert.getSerialNumber());
-        var certIssuer = X500Name.getInstance(cert.getIssuerX500Principal().getEncoded());
+        // The issuer of the same DER as the certificate's, already read by the holder.
+        X500Name certIssuer = parsed.holder().getIssuer();
         boolean issuerOk = Arrays.stream(issuerSerial.getIssuer().getNames())
             .anyMatch(n -> n.getTagNo() == GeneralName.directoryName && X500Name.getInstance(n.getName()).equals(certIssuer));
         if (!serialOk || !issuerOk) {
