@@ -10,6 +10,7 @@ import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
 import dev.mlat.crypto.internal.KeyAccess;
+import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.RawEcdhRecipient;
@@ -18,7 +19,6 @@ import dev.mlat.crypto.keys.KeyRing;
 import dev.mlat.crypto.keys.KeySource;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,9 +121,9 @@ public final class CmsDecryptor {
   public DecryptedContent decrypt(byte[] message, Jurisdiction sender) throws MlatCryptoException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(sender, "sender");
-    var out = new ByteArrayOutputStream();
+    var out = new MemoryOutput(message.length);
     try {
-      Opened opened = open(new ByteArrayInputStream(message), sender, out);
+      Opened opened = open(null, message, sender, out);
       return new DecryptedContent(out.toByteArray(), opened.identity.certificate(), opened.algorithm);
     } catch (IOException e) {
       throw new IllegalStateException("in-memory decryption failed", e);
@@ -149,7 +149,7 @@ public final class CmsDecryptor {
     try {
       Opened opened;
       try (OutputStream out = created.out()) {
-        opened = open(message, sender, out);
+        opened = open(message, null, sender, out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       done = true;
@@ -171,11 +171,22 @@ public final class CmsDecryptor {
     }
   }
 
-  private Opened open(InputStream raw, Jurisdiction sender, OutputStream sink) throws MlatCryptoException, IOException {
-    var in = new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "CMS message"), 64 * 1024);
+  /**
+   * Opens a message read from {@code raw}, or held in memory ({@code inMemory}, then {@code raw}
+   * is null): in memory the size is checked first and the bytes are parsed without the stream's
+   * 64 KiB buffer and bounds; the parse and every check are the same.
+   */
+  private Opened open(InputStream raw, byte[] inMemory, Jurisdiction sender, OutputStream sink) throws MlatCryptoException, IOException {
+    if (inMemory != null && inMemory.length > limits.maxMessageBytes()) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+          "CMS message is larger than the limit of " + limits.maxMessageBytes() + " bytes");
+    }
+    var buffered = inMemory != null ? null
+        : new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "CMS message"), 64 * 1024);
+    InputStream in = inMemory != null ? new ByteArrayInputStream(inMemory) : buffered;
     sink = CallerIo.sink(sink);
     try {
-      String type = ContentInfoPeek.contentType(in).orElseThrow(
+      String type = (inMemory != null ? ContentInfoPeek.contentType(inMemory) : ContentInfoPeek.contentType(buffered)).orElseThrow(
           () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
       if (type.equals(CMSObjectIdentifiers.envelopedData.getId())) {
         throw new MlatCryptoException(CryptoErrorCode.ALGORITHM_REFUSED,

@@ -6,8 +6,8 @@ import dev.mlat.crypto.CryptoErrorCode;
 import dev.mlat.crypto.KeyEstablishmentAlgorithm;
 import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.internal.AlgorithmIdentifiers;
+import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.Providers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,7 +121,8 @@ public final class CmsEncryptor {
   /** Seals a small content held in memory. */
   public byte[] encrypt(byte[] plaintext) throws MlatCryptoException {
     Objects.requireNonNull(plaintext, "plaintext");
-    var out = new ByteArrayOutputStream(plaintext.length + 1024);
+    // An unsynchronized buffer: BouncyCastle's encoder writes identifiers and lengths byte by byte.
+    var out = new MemoryOutput(plaintext.length + plaintext.length / 128 + 1024);
     try {
       encrypt(new java.io.ByteArrayInputStream(plaintext), out);
     } catch (IOException e) {

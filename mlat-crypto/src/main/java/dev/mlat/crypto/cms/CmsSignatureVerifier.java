@@ -11,6 +11,7 @@ import dev.mlat.crypto.internal.Asn1Times;
 import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
+import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.ParsedCertificates;
 import dev.mlat.crypto.internal.Providers;
@@ -20,7 +21,6 @@ import dev.mlat.crypto.timestamp.VerifiedTimestamp;
 import dev.mlat.crypto.timestamp.internal.SignatureTimestamps;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -162,7 +162,7 @@ public final class CmsSignatureVerifier {
   public VerifiedContent verify(byte[] signedData, SignatureExpectation expected) throws MlatCryptoException {
     Objects.requireNonNull(signedData, "signedData");
     Objects.requireNonNull(expected, "expected");
-    var out = new ByteArrayOutputStream();
+    var out = new MemoryOutput(signedData.length);
     try {
       byte[][] content = new byte[1][];
       var result = runInMemory(signedData, null, expected, out, content);
