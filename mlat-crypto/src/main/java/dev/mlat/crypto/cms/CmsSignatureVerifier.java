@@ -231,6 +231,19 @@ public final class CmsSignatureVerifier {
   }
 
   /**
+   * {@link #verifyDetached} through BouncyCastle's streaming parser only (as it always verified
+   * before the in-memory reading): for the tests that show both give the same outcome.
+   */
+  VerifiedSignature verifyDetachedStreamed(byte[] signature, InputStream content, SignatureExpectation expected)
+      throws MlatCryptoException, IOException {
+    if (encapsulatesContent(signature)) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
+          "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
+    }
+    return run(new ByteArrayInputStream(signature), content, expected, OutputStream.nullOutputStream());
+  }
+
+  /**
    * Whether a SignedData carries eContent, read as BouncyCastle's CMSSignedDataParser reads it
    * (ContentInfo, then SignedData's version, digestAlgorithms and encapContentInfo, whose content
    * is an OCTET STRING), with BouncyCastle's streaming ASN.1 parsers but without the parser's
@@ -293,24 +306,20 @@ public final class CmsSignatureVerifier {
     }
     String type = ContentInfoPeek.contentType(bytes).orElseThrow(
         () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
-    if (detachedContent == null && type.equals(CMSObjectIdentifiers.signedData.getId())) {
-      InMemorySignedData parsed = InMemorySignedData.parse(bytes);
-      if (parsed != null) {
-        try {
-          VerifiedSignature result = check(parsed, expected, OutputStream.nullOutputStream());
-          content[0] = parsed.content;
-          return result;
-        } catch (IOException e) {
-          throw parseFailure(e);
-        }
-      }
-    }
     sink = CallerIo.sink(sink);
     if (detachedContent != null) {
       detachedContent = CallerIo.source(detachedContent);
     }
     try {
-      int buffer = (int) Math.min(COPY_BUFFER_BYTES, Math.max(bytes.length, 1));
+      if (type.equals(CMSObjectIdentifiers.signedData.getId())) {
+        InMemorySignedData parsed = InMemorySignedData.parse(bytes, detachedContent);
+        if (parsed != null) {
+          VerifiedSignature result = check(parsed, expected, detachedContent == null ? OutputStream.nullOutputStream() : sink);
+          content[0] = parsed.content;
+          return result;
+        }
+      }
+      int buffer = detachedContent != null ? COPY_BUFFER_BYTES : (int) Math.min(COPY_BUFFER_BYTES, Math.max(bytes.length, 1));
       return check(new StreamedSignedData(new ByteArrayInputStream(bytes), detachedContent, type, buffer), expected, sink);
     } catch (IOException e) {
       IOException callers = CallerIo.callerFailure(e);
@@ -424,38 +433,52 @@ public final class CmsSignatureVerifier {
   }
 
   /**
-   * An encapsulated SignedData held in memory, read by BouncyCastle's ASN.1 classes
-   * ({@code ASN1InputStream} bounded by the input's length, {@code ContentInfo},
-   * {@code SignedData}) as one value. The SignerInfos are BouncyCastle's {@link SignerInformation}
-   * (through {@link CMSSignedData}) with the content's digests computed exactly as the streaming
-   * parser computes them: one per algorithm of digestAlgorithms that the digest calculator
-   * provider offers, none for a SignerInfo whose algorithm is not among them (which then fails as
-   * it fails streamed, on the message-digest attribute).
+   * A SignedData held in memory, read by BouncyCastle's ASN.1 classes ({@code ASN1InputStream}
+   * bounded by the input's length, {@code ContentInfo}, {@code SignedData}) as one value, its
+   * content either encapsulated (an OCTET STRING) or streamed from the caller (detached). The
+   * SignerInfos are BouncyCastle's {@link SignerInformation} (through {@link CMSSignedData}) with
+   * the content's digests computed exactly as the streaming parser computes them: one per
+   * algorithm of digestAlgorithms that the digest calculator provider offers, by algorithm OID,
+   * none for a SignerInfo whose algorithm is not among them (which then fails as it fails
+   * streamed, on the message-digest attribute). As the streaming parser, a detached signature is
+   * verified against content of type id-data.
    */
   static final class InMemorySignedData implements SignedDataSource {
-    private final String outerType;
+    private final org.bouncycastle.asn1.cms.ContentInfo contentInfo;
     private final String contentType;
     private final java.util.Set<AlgorithmIdentifier> digestAlgorithms;
-    private final byte[] content;
+    /** The encapsulated content; null while a detached content has not been read. */
+    private byte[] content;
+    private final InputStream detachedContent;
+    private final java.util.Map<ASN1ObjectIdentifier, org.bouncycastle.operator.DigestCalculator> calculators;
     private final org.bouncycastle.asn1.ASN1Set certificates;
-    private final CMSSignedData signedData;
+    private java.util.Map<ASN1ObjectIdentifier, byte[]> digests;
 
-    private InMemorySignedData(String outerType, String contentType, java.util.Set<AlgorithmIdentifier> digestAlgorithms, byte[] content,
-        org.bouncycastle.asn1.ASN1Set certificates, CMSSignedData signedData) {
-      this.outerType = outerType;
+    private InMemorySignedData(org.bouncycastle.asn1.cms.ContentInfo contentInfo, String contentType,
+        java.util.Set<AlgorithmIdentifier> digestAlgorithms, byte[] content, InputStream detachedContent,
+        java.util.Map<ASN1ObjectIdentifier, org.bouncycastle.operator.DigestCalculator> calculators,
+        org.bouncycastle.asn1.ASN1Set certificates) {
+      this.contentInfo = contentInfo;
       this.contentType = contentType;
       this.digestAlgorithms = digestAlgorithms;
       this.content = content;
+      this.detachedContent = detachedContent;
+      this.calculators = calculators;
       this.certificates = certificates;
-      this.signedData = signedData;
+    }
+
+    /** An encapsulated SignedData; see {@link #parse(byte[], InputStream)}. */
+    static InMemorySignedData parse(byte[] bytes) {
+      return parse(bytes, null);
     }
 
     /**
      * The parsed SignedData, or null when this in-memory reading does not take it (the caller
-     * then verifies it streamed): not parseable by BouncyCastle's ASN.1 classes, no encapsulated
-     * OCTET STRING content, or no digest the provider computes.
+     * then verifies it streamed): not parseable by BouncyCastle's ASN.1 classes; with
+     * {@code detachedContent} null, no encapsulated OCTET STRING content; with it, encapsulated
+     * content or an eContentType other than id-data; or no digest the provider computes.
      */
-    static InMemorySignedData parse(byte[] bytes) {
+    static InMemorySignedData parse(byte[] bytes, InputStream detachedContent) {
       try {
         ASN1Primitive value;
         try (var asn1 = new ASN1InputStream(bytes)) {
@@ -464,44 +487,44 @@ public final class CmsSignatureVerifier {
         var contentInfo = org.bouncycastle.asn1.cms.ContentInfo.getInstance(value);
         var signed = org.bouncycastle.asn1.cms.SignedData.getInstance(contentInfo.getContent());
         var encapsulated = signed.getEncapContentInfo();
-        if (!(encapsulated.getContent() instanceof ASN1OctetString)) {
+        byte[] content = null;
+        if (detachedContent == null) {
+          if (!(encapsulated.getContent() instanceof ASN1OctetString)) {
+            return null;
+          }
+          content = ((ASN1OctetString) encapsulated.getContent()).getOctets();
+        } else if (encapsulated.getContent() != null || !CMSObjectIdentifiers.data.equals(encapsulated.getContentType())) {
           return null;
         }
-        byte[] content = ((ASN1OctetString) encapsulated.getContent()).getOctets();
         // As CMSSignedDataParser: every digestAlgorithms element is an AlgorithmIdentifier; one
-        // digest per algorithm the provider offers (others ignored), by algorithm OID.
+        // calculator per algorithm the provider offers (others ignored), by algorithm OID.
         var algorithms = new java.util.HashSet<AlgorithmIdentifier>();
-        var digests = new java.util.HashMap<ASN1ObjectIdentifier, byte[]>();
+        var calculators = new java.util.HashMap<ASN1ObjectIdentifier, org.bouncycastle.operator.DigestCalculator>();
         for (var element : signed.getDigestAlgorithms()) {
           AlgorithmIdentifier algorithm = AlgorithmIdentifier.getInstance(element.toASN1Primitive());
           algorithms.add(algorithm);
-          org.bouncycastle.operator.DigestCalculator calculator;
           try {
-            calculator = DIGEST_CALCULATORS.get(algorithm);
-          } catch (OperatorCreationException e) {
-            continue;
-          }
-          if (calculator != null) {
-            try (OutputStream out = calculator.getOutputStream()) {
-              out.write(content);
+            var calculator = DIGEST_CALCULATORS.get(algorithm);
+            if (calculator != null) {
+              calculators.put(algorithm.getAlgorithm(), calculator);
             }
-            digests.put(algorithm.getAlgorithm(), calculator.getDigest());
+          } catch (OperatorCreationException e) {
+            // ignored, as the streaming parser ignores it
           }
         }
-        if (digests.isEmpty()) {
+        if (calculators.isEmpty()) {
           return null;
         }
-        var cms = new CMSSignedData(digests, contentInfo);
-        return new InMemorySignedData(contentInfo.getContentType().getId(), encapsulated.getContentType().getId(),
-            java.util.Collections.unmodifiableSet(algorithms), content, signed.getCertificates(), cms);
-      } catch (IOException | CMSException | RuntimeException e) {
+        return new InMemorySignedData(contentInfo, encapsulated.getContentType().getId(), java.util.Collections.unmodifiableSet(algorithms),
+            content, detachedContent, calculators, signed.getCertificates());
+      } catch (IOException | RuntimeException e) {
         return null;
       }
     }
 
     @Override
     public String outerType() {
-      return outerType;
+      return contentInfo.getContentType().getId();
     }
 
     @Override
@@ -521,11 +544,41 @@ public final class CmsSignatureVerifier {
 
     @Override
     public long copyContent(OutputStream sink, long limit) throws IOException, MlatCryptoException {
-      if (content.length > limit) {
-        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+      var outputs = new ArrayList<OutputStream>();
+      for (var calculator : calculators.values()) {
+        outputs.add(calculator.getOutputStream());
       }
-      sink.write(content);
-      return content.length;
+      long length;
+      if (detachedContent == null) {
+        if (content.length > limit) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+        }
+        for (var out : outputs) {
+          out.write(content);
+        }
+        sink.write(content);
+        length = content.length;
+      } else {
+        byte[] buffer = new byte[COPY_BUFFER_BYTES];
+        length = 0;
+        int n;
+        while ((n = detachedContent.read(buffer)) > 0) {
+          length += n;
+          if (length > limit) {
+            throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+          }
+          for (var out : outputs) {
+            out.write(buffer, 0, n);
+          }
+          sink.write(buffer, 0, n);
+        }
+      }
+      var computed = new java.util.HashMap<ASN1ObjectIdentifier, byte[]>();
+      for (var entry : calculators.entrySet()) {
+        computed.put(entry.getKey(), entry.getValue().getDigest());
+      }
+      digests = computed;
+      return length;
     }
 
     @Override
@@ -534,8 +587,11 @@ public final class CmsSignatureVerifier {
     }
 
     @Override
-    public List<SignerInformation> signerInfos() {
-      return new ArrayList<>(signedData.getSignerInfos().getSigners());
+    public List<SignerInformation> signerInfos() throws CMSException {
+      if (digests == null) {
+        throw new IllegalStateException("the content is read before the SignerInfos");
+      }
+      return new ArrayList<>(new CMSSignedData(digests, contentInfo).getSignerInfos().getSigners());
     }
   }
 

@@ -66,6 +66,64 @@ class InMemoryVerificationPropertyTest {
     assertThat(streamed(MESSAGES.get(which))).isEqualTo(outcome);
   }
 
+  private static final byte[] HEADER = CmsEncryptorTest.random(900);
+  private static final byte[] DETACHED = detached();
+
+  private static byte[] detached() {
+    try {
+      return CmsSignerTest.signer(SignatureAlgorithm.ECDSA_SHA256).sign(HEADER, Encapsulation.DETACHED);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Property(tries = 200)
+  void aDetachedSignatureOrItsContentWithOneChangedByteGivesTheSameOutcomeInMemoryAndStreamed(
+      @ForAll boolean inContent, @ForAll @IntRange(min = 0, max = 1_000_000) int where,
+      @ForAll @IntRange(min = 1, max = 255) int mask) throws Exception {
+    byte[] signature = DETACHED.clone();
+    byte[] content = HEADER.clone();
+    byte[] changed = inContent ? content : signature;
+    changed[where % changed.length] ^= (byte) mask;
+    assertThat(detachedInMemory(signature, content)).isEqualTo(detachedStreamed(signature, content));
+  }
+
+  @Property(tries = 50)
+  void aTruncatedDetachedSignatureOrContentGivesTheSameOutcomeInMemoryAndStreamed(
+      @ForAll boolean inContent, @ForAll @IntRange(min = 0, max = 1_000_000) int length) throws Exception {
+    byte[] signature = inContent ? DETACHED : java.util.Arrays.copyOf(DETACHED, length % DETACHED.length);
+    byte[] content = inContent ? java.util.Arrays.copyOf(HEADER, length % HEADER.length) : HEADER;
+    assertThat(detachedInMemory(signature, content)).isEqualTo(detachedStreamed(signature, content));
+  }
+
+  @Property(tries = 5)
+  void theUnchangedDetachedSignatureVerifiesAlikeInMemoryAndStreamed(@ForAll boolean unused) throws Exception {
+    assertThat(CmsSignatureVerifier.InMemorySignedData.parse(DETACHED, new ByteArrayInputStream(HEADER))).isNotNull();
+    String outcome = detachedInMemory(DETACHED, HEADER);
+    assertThat(outcome).startsWith("verified " + HEADER.length);
+    assertThat(detachedStreamed(DETACHED, HEADER)).isEqualTo(outcome);
+  }
+
+  private static String detachedInMemory(byte[] signature, byte[] content) throws Exception {
+    try {
+      var verified = CmsSignerTest.verifier().verifyDetached(new ByteArrayInputStream(signature), new ByteArrayInputStream(content),
+          SignatureExpectation.oneSigner(DE));
+      return "verified " + verified.contentLength() + " by " + verified.signers().get(0).certificate().getSerialNumber();
+    } catch (MlatCryptoException e) {
+      return "refused " + e.errorCode();
+    }
+  }
+
+  private static String detachedStreamed(byte[] signature, byte[] content) throws Exception {
+    try {
+      var verified = CmsSignerTest.verifier().verifyDetachedStreamed(signature, new ByteArrayInputStream(content),
+          SignatureExpectation.oneSigner(DE));
+      return "verified " + verified.contentLength() + " by " + verified.signers().get(0).certificate().getSerialNumber();
+    } catch (MlatCryptoException e) {
+      return "refused " + e.errorCode();
+    }
+  }
+
   private static void assertSameOutcome(byte[] message) throws Exception {
     assertThat(inMemory(message)).isEqualTo(streamed(message));
   }
