@@ -10,6 +10,7 @@ import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
 import dev.mlat.crypto.internal.KeyAccess;
+import dev.mlat.crypto.internal.MemoryInput;
 import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.Providers;
@@ -18,7 +19,6 @@ import dev.mlat.crypto.keys.KeyIdentity;
 import dev.mlat.crypto.keys.KeyRing;
 import dev.mlat.crypto.keys.KeySource;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -183,7 +183,7 @@ public final class CmsDecryptor {
     }
     var buffered = inMemory != null ? null
         : new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "CMS message"), 64 * 1024);
-    InputStream in = inMemory != null ? new ByteArrayInputStream(inMemory) : buffered;
+    InputStream in = inMemory != null ? new MemoryInput(inMemory) : buffered;
     sink = CallerIo.sink(sink);
     try {
       String type = (inMemory != null ? ContentInfoPeek.contentType(inMemory) : ContentInfoPeek.contentType(buffered)).orElseThrow(

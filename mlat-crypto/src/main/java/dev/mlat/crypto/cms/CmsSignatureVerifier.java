@@ -11,6 +11,7 @@ import dev.mlat.crypto.internal.Asn1Times;
 import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
+import dev.mlat.crypto.internal.MemoryInput;
 import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.ParsedCertificates;
@@ -320,7 +321,7 @@ public final class CmsSignatureVerifier {
         }
       }
       int buffer = detachedContent != null ? COPY_BUFFER_BYTES : (int) Math.min(COPY_BUFFER_BYTES, Math.max(bytes.length, 1));
-      return check(new StreamedSignedData(new ByteArrayInputStream(bytes), detachedContent, type, buffer), expected, sink);
+      return check(new StreamedSignedData(new MemoryInput(bytes), detachedContent, type, buffer), expected, sink);
     } catch (IOException e) {
       IOException callers = CallerIo.callerFailure(e);
       if (callers != null) {
@@ -481,7 +482,7 @@ public final class CmsSignatureVerifier {
     static InMemorySignedData parse(byte[] bytes, InputStream detachedContent) {
       try {
         ASN1Primitive value;
-        try (var asn1 = new ASN1InputStream(bytes)) {
+        try (var asn1 = new ASN1InputStream(new MemoryInput(bytes), bytes.length)) {
           value = asn1.readObject();
         }
         var contentInfo = org.bouncycastle.asn1.cms.ContentInfo.getInstance(value);
