@@ -246,7 +246,9 @@ public final class CmsDecryptor {
         throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
             "encrypted content type is " + content.getContentType() + ", expected id-data");
       }
-      copyBounded(content.getContentStream(), sink);
+      // a message in memory cannot hold more plaintext than its own length: no larger buffer
+      copyBounded(content.getContentStream(), sink,
+          inMemory != null ? (int) Math.min(CmsEncryptor.CHUNK, Math.max(inMemory.length, 1)) : CmsEncryptor.CHUNK);
       if (parser.getAuthAttrs() != null || parser.getUnauthAttrs() != null) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
             "AuthEnvelopedData carries " + (parser.getAuthAttrs() != null ? "authenticated" : "unauthenticated")
@@ -304,8 +306,8 @@ public final class CmsDecryptor {
     return false;
   }
 
-  private void copyBounded(InputStream content, OutputStream sink) throws IOException, MlatCryptoException {
-    byte[] buffer = new byte[CmsEncryptor.CHUNK];
+  private void copyBounded(InputStream content, OutputStream sink, int bufferBytes) throws IOException, MlatCryptoException {
+    byte[] buffer = new byte[bufferBytes];
     long total = 0;
     int n;
     // With the JDK's AES-GCM, nothing comes out of the stream before the tag verified; the sink is
