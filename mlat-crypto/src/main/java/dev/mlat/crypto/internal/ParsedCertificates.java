@@ -42,8 +42,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * the certificate and digests of its encoding ({@link Parsed#digest(String)}) are kept together.
  *
  * <p>Bounded: at most {@link #CAPACITY} certificates in each of the two maps, least recently used
- * evicted first (a few hundred KiB at most). Thread-safe (one lock around each map; parsing runs
- * outside it).
+ * evicted first (with the parsed ASN.1 values kept for the comparison, about a MiB at most).
+ * Thread-safe (one lock around each map; parsing and comparing run outside it; the remembered
+ * values are only read).
  */
 public final class ParsedCertificates {
   /** How many parsed certificates are remembered, process-wide. */
