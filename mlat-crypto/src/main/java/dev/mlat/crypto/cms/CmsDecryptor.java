@@ -10,6 +10,8 @@ import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
 import dev.mlat.crypto.internal.KeyAccess;
+import dev.mlat.crypto.internal.MemoryInput;
+import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.RawEcdhRecipient;
@@ -17,8 +19,6 @@ import dev.mlat.crypto.keys.KeyIdentity;
 import dev.mlat.crypto.keys.KeyRing;
 import dev.mlat.crypto.keys.KeySource;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,9 +121,9 @@ public final class CmsDecryptor {
   public DecryptedContent decrypt(byte[] message, Jurisdiction sender) throws MlatCryptoException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(sender, "sender");
-    var out = new ByteArrayOutputStream();
+    var out = new MemoryOutput(message.length);
     try {
-      Opened opened = open(new ByteArrayInputStream(message), sender, out);
+      Opened opened = open(null, message, sender, out);
       return new DecryptedContent(out.toByteArray(), opened.identity.certificate(), opened.algorithm);
     } catch (IOException e) {
       throw new IllegalStateException("in-memory decryption failed", e);
@@ -149,7 +149,7 @@ public final class CmsDecryptor {
     try {
       Opened opened;
       try (OutputStream out = created.out()) {
-        opened = open(message, sender, out);
+        opened = open(message, null, sender, out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       done = true;
@@ -171,11 +171,22 @@ public final class CmsDecryptor {
     }
   }
 
-  private Opened open(InputStream raw, Jurisdiction sender, OutputStream sink) throws MlatCryptoException, IOException {
-    var in = new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "CMS message"), 64 * 1024);
+  /**
+   * Opens a message read from {@code raw}, or held in memory ({@code inMemory}, then {@code raw}
+   * is null): in memory the size is checked first and the bytes are parsed without the stream's
+   * 64 KiB buffer and bounds; the parse and every check are the same.
+   */
+  private Opened open(InputStream raw, byte[] inMemory, Jurisdiction sender, OutputStream sink) throws MlatCryptoException, IOException {
+    if (inMemory != null && inMemory.length > limits.maxMessageBytes()) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+          "CMS message is larger than the limit of " + limits.maxMessageBytes() + " bytes");
+    }
+    var buffered = inMemory != null ? null
+        : new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "CMS message"), 64 * 1024);
+    InputStream in = inMemory != null ? new MemoryInput(inMemory) : buffered;
     sink = CallerIo.sink(sink);
     try {
-      String type = ContentInfoPeek.contentType(in).orElseThrow(
+      String type = (inMemory != null ? ContentInfoPeek.contentType(inMemory) : ContentInfoPeek.contentType(buffered)).orElseThrow(
           () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
       if (type.equals(CMSObjectIdentifiers.envelopedData.getId())) {
         throw new MlatCryptoException(CryptoErrorCode.ALGORITHM_REFUSED,
@@ -235,7 +246,9 @@ public final class CmsDecryptor {
         throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
             "encrypted content type is " + content.getContentType() + ", expected id-data");
       }
-      copyBounded(content.getContentStream(), sink);
+      // a message in memory cannot hold more plaintext than its own length: no larger buffer
+      copyBounded(content.getContentStream(), sink,
+          inMemory != null ? (int) Math.min(CmsEncryptor.CHUNK, Math.max(inMemory.length, 1)) : CmsEncryptor.CHUNK);
       if (parser.getAuthAttrs() != null || parser.getUnauthAttrs() != null) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_UNEXPECTED_ATTRIBUTE,
             "AuthEnvelopedData carries " + (parser.getAuthAttrs() != null ? "authenticated" : "unauthenticated")
@@ -293,8 +306,8 @@ public final class CmsDecryptor {
     return false;
   }
 
-  private void copyBounded(InputStream content, OutputStream sink) throws IOException, MlatCryptoException {
-    byte[] buffer = new byte[CmsEncryptor.CHUNK];
+  private void copyBounded(InputStream content, OutputStream sink, int bufferBytes) throws IOException, MlatCryptoException {
+    byte[] buffer = new byte[bufferBytes];
     long total = 0;
     int n;
     // With the JDK's AES-GCM, nothing comes out of the stream before the tag verified; the sink is

@@ -11,6 +11,8 @@ import dev.mlat.crypto.internal.Asn1Times;
 import dev.mlat.crypto.internal.BoundedInputStream;
 import dev.mlat.crypto.internal.CallerIo;
 import dev.mlat.crypto.internal.ContentInfoPeek;
+import dev.mlat.crypto.internal.MemoryInput;
+import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.NewFiles;
 import dev.mlat.crypto.internal.ParsedCertificates;
 import dev.mlat.crypto.internal.Providers;
@@ -20,7 +22,6 @@ import dev.mlat.crypto.timestamp.VerifiedTimestamp;
 import dev.mlat.crypto.timestamp.internal.SignatureTimestamps;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +43,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1SequenceParser;
 import org.bouncycastle.asn1.ASN1StreamParser;
 import org.bouncycastle.asn1.BERTags;
@@ -60,6 +65,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedStream;
@@ -157,10 +163,11 @@ public final class CmsSignatureVerifier {
   public VerifiedContent verify(byte[] signedData, SignatureExpectation expected) throws MlatCryptoException {
     Objects.requireNonNull(signedData, "signedData");
     Objects.requireNonNull(expected, "expected");
-    var out = new ByteArrayOutputStream();
+    var out = new MemoryOutput(signedData.length);
     try {
-      var result = run(new ByteArrayInputStream(signedData), null, expected, out);
-      return new VerifiedContent(out.toByteArray(), result.signers());
+      byte[][] content = new byte[1][];
+      var result = runInMemory(signedData, null, expected, out, content);
+      return new VerifiedContent(content[0] != null ? content[0] : out.toByteArray(), result.signers());
     } catch (IOException e) {
       throw new IllegalStateException("in-memory verification failed", e);
     }
@@ -221,7 +228,20 @@ public final class CmsSignatureVerifier {
       throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
           "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
     }
-    return run(new ByteArrayInputStream(bytes), content, expected, OutputStream.nullOutputStream());
+    return runInMemory(bytes, content, expected, OutputStream.nullOutputStream(), new byte[1][]);
+  }
+
+  /**
+   * {@link #verifyDetached} through BouncyCastle's streaming parser only (as it always verified
+   * before the in-memory reading): for the tests that show both give the same outcome.
+   */
+  VerifiedSignature verifyDetachedStreamed(byte[] signature, InputStream content, SignatureExpectation expected)
+      throws MlatCryptoException, IOException {
+    if (encapsulatesContent(signature)) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
+          "SignedData encapsulates its content; verify it as an encapsulated signature, not against separate content");
+    }
+    return run(new ByteArrayInputStream(signature), content, expected, OutputStream.nullOutputStream());
   }
 
   /**
@@ -243,6 +263,10 @@ public final class CmsSignatureVerifier {
     }
   }
 
+  /**
+   * The streaming verification: the SignedData is read once, through BouncyCastle's
+   * {@link CMSSignedDataParser}, the content copied to {@code sink} while it is digested.
+   */
   private VerifiedSignature run(InputStream raw, InputStream detachedContent, SignatureExpectation expected, OutputStream sink)
       throws MlatCryptoException, IOException {
     var in = new BufferedInputStream(new BoundedInputStream(CallerIo.source(raw), limits.maxMessageBytes(), "SignedData"), 64 * 1024);
@@ -253,50 +277,384 @@ public final class CmsSignatureVerifier {
     try {
       String type = ContentInfoPeek.contentType(in).orElseThrow(
           () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
+      return check(new StreamedSignedData(in, detachedContent, type, COPY_BUFFER_BYTES), expected, sink);
+    } catch (BoundedInputStream.LimitExceededException e) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
+    } catch (IOException e) {
+      IOException callers = CallerIo.callerFailure(e);
+      if (callers != null) {
+        throw callers;
+      }
+      // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
+      throw parseFailure(e);
+    }
+  }
+
+  /**
+   * The same verification for a SignedData held in memory: the bytes are read without the
+   * stream's buffer and bounds (their size is checked first) and, when the SignedData
+   * encapsulates its content, parsed with BouncyCastle's ASN.1 classes
+   * ({@link InMemorySignedData}) rather than its streaming parser. Whatever that parse does not
+   * take (anything BouncyCastle's ASN.1 classes refuse, detached or non-OCTET STRING content, no
+   * usable digest algorithm) is verified by the streaming parser over the same bytes, so it
+   * gets exactly the streaming verification's result.
+   */
+  private VerifiedSignature runInMemory(byte[] bytes, InputStream detachedContent, SignatureExpectation expected, OutputStream sink,
+      byte[][] content) throws MlatCryptoException, IOException {
+    if (bytes.length > limits.maxMessageBytes()) {
+      throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+          "SignedData is larger than the limit of " + limits.maxMessageBytes() + " bytes");
+    }
+    String type = ContentInfoPeek.contentType(bytes).orElseThrow(
+        () -> new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "input is not a CMS ContentInfo"));
+    sink = CallerIo.sink(sink);
+    if (detachedContent != null) {
+      detachedContent = CallerIo.source(detachedContent);
+    }
+    try {
+      if (type.equals(CMSObjectIdentifiers.signedData.getId())) {
+        InMemorySignedData parsed = InMemorySignedData.parse(bytes, detachedContent);
+        if (parsed != null) {
+          VerifiedSignature result = check(parsed, expected, detachedContent == null ? OutputStream.nullOutputStream() : sink);
+          content[0] = parsed.content;
+          return result;
+        }
+      }
+      int buffer = detachedContent != null ? COPY_BUFFER_BYTES : (int) Math.min(COPY_BUFFER_BYTES, Math.max(bytes.length, 1));
+      return check(new StreamedSignedData(new MemoryInput(bytes), detachedContent, type, buffer), expected, sink);
+    } catch (IOException e) {
+      IOException callers = CallerIo.callerFailure(e);
+      if (callers != null) {
+        throw callers;
+      }
+      throw parseFailure(e);
+    }
+  }
+
+  private static MlatCryptoException parseFailure(Exception e) {
+    return new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
+        "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+  }
+
+  /** The largest piece in which streamed content is copied. */
+  private static final int COPY_BUFFER_BYTES = 64 * 1024;
+
+  /**
+   * A SignedData as the checks read it, in the order they read it (a streamed one is parsed as
+   * they go): its contentType, eContentType, digestAlgorithms, content, certificates and SignerInfos.
+   */
+  private interface SignedDataSource {
+    /** The ContentInfo's contentType. */
+    String outerType();
+
+    String contentType() throws CMSException;
+
+    java.util.Set<AlgorithmIdentifier> digestAlgorithms() throws CMSException;
+
+    boolean hasContent() throws CMSException;
+
+    /** Copies the content to {@code sink} (at most {@code limit} bytes, else CMS_LIMIT_EXCEEDED) and returns its length. */
+    long copyContent(OutputStream sink, long limit) throws IOException, MlatCryptoException, CMSException;
+
+    /** The certificates SET, or null when absent. */
+    org.bouncycastle.asn1.ASN1Set certificateSet() throws CMSException;
+
+    List<SignerInformation> signerInfos() throws CMSException;
+  }
+
+  /** Through BouncyCastle's streaming parser (any SignedData, content encapsulated or detached). */
+  private static final class StreamedSignedData implements SignedDataSource {
+    private final InputStream in;
+    private final InputStream detachedContent;
+    private final String outerType;
+    private final int bufferBytes;
+    private CMSSignedDataParser parser;
+
+    StreamedSignedData(InputStream in, InputStream detachedContent, String outerType, int bufferBytes) {
+      this.in = in;
+      this.detachedContent = detachedContent;
+      this.outerType = outerType;
+      this.bufferBytes = bufferBytes;
+    }
+
+    @Override
+    public String outerType() {
+      return outerType;
+    }
+
+    private CMSSignedDataParser parser() throws CMSException {
+      if (parser == null) {
+        parser = detachedContent == null
+            ? new CMSSignedDataParser(DIGEST_CALCULATORS, in)
+            : new CMSSignedDataParser(DIGEST_CALCULATORS, new CMSTypedStream(detachedContent), in);
+      }
+      return parser;
+    }
+
+    @Override
+    public String contentType() throws CMSException {
+      return parser().getSignedContentTypeOID();
+    }
+
+    @Override
+    public java.util.Set<AlgorithmIdentifier> digestAlgorithms() throws CMSException {
+      return parser().getDigestAlgorithmIDs();
+    }
+
+    @Override
+    public boolean hasContent() throws CMSException {
+      return parser().getSignedContent() != null;
+    }
+
+    @Override
+    public long copyContent(OutputStream sink, long limit) throws IOException, MlatCryptoException, CMSException {
+      InputStream content = parser().getSignedContent().getContentStream();
+      byte[] buffer = new byte[bufferBytes];
+      long total = 0;
+      int n;
+      while ((n = content.read(buffer)) > 0) {
+        total += n;
+        if (total > limit) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+        }
+        sink.write(buffer, 0, n);
+      }
+      return total;
+    }
+
+    @Override
+    public org.bouncycastle.asn1.ASN1Set certificateSet() throws CMSException {
+      return parser().getCertificateSet();
+    }
+
+    @Override
+    public List<SignerInformation> signerInfos() throws CMSException {
+      return new ArrayList<>(parser().getSignerInfos().getSigners());
+    }
+  }
+
+  /**
+   * A SignedData held in memory, read by BouncyCastle's ASN.1 classes ({@code ASN1InputStream}
+   * bounded by the input's length, {@code ContentInfo}, {@code SignedData}) as one value, its
+   * content either encapsulated (an OCTET STRING) or streamed from the caller (detached). The
+   * SignerInfos are BouncyCastle's {@link SignerInformation} (through {@link CMSSignedData}) with
+   * the content's digests computed exactly as the streaming parser computes them: one per
+   * algorithm of digestAlgorithms that the digest calculator provider offers, by algorithm OID,
+   * none for a SignerInfo whose algorithm is not among them (which then fails as it fails
+   * streamed, on the message-digest attribute). As the streaming parser, a detached signature is
+   * verified against content of type id-data.
+   */
+  static final class InMemorySignedData implements SignedDataSource {
+    private final org.bouncycastle.asn1.cms.ContentInfo contentInfo;
+    private final String contentType;
+    private final java.util.Set<AlgorithmIdentifier> digestAlgorithms;
+    /** The encapsulated content; null while a detached content has not been read. */
+    private byte[] content;
+    private final InputStream detachedContent;
+    private final java.util.Map<ASN1ObjectIdentifier, org.bouncycastle.operator.DigestCalculator> calculators;
+    private final org.bouncycastle.asn1.ASN1Set certificates;
+    private java.util.Map<ASN1ObjectIdentifier, byte[]> digests;
+
+    private InMemorySignedData(org.bouncycastle.asn1.cms.ContentInfo contentInfo, String contentType,
+        java.util.Set<AlgorithmIdentifier> digestAlgorithms, byte[] content, InputStream detachedContent,
+        java.util.Map<ASN1ObjectIdentifier, org.bouncycastle.operator.DigestCalculator> calculators,
+        org.bouncycastle.asn1.ASN1Set certificates) {
+      this.contentInfo = contentInfo;
+      this.contentType = contentType;
+      this.digestAlgorithms = digestAlgorithms;
+      this.content = content;
+      this.detachedContent = detachedContent;
+      this.calculators = calculators;
+      this.certificates = certificates;
+    }
+
+    /** An encapsulated SignedData; see {@link #parse(byte[], InputStream)}. */
+    static InMemorySignedData parse(byte[] bytes) {
+      return parse(bytes, null);
+    }
+
+    /**
+     * The parsed SignedData, or null when this in-memory reading does not take it (the caller
+     * then verifies it streamed): not parseable by BouncyCastle's ASN.1 classes; with
+     * {@code detachedContent} null, no encapsulated OCTET STRING content; with it, encapsulated
+     * content or an eContentType other than id-data; or no digest the provider computes.
+     */
+    static InMemorySignedData parse(byte[] bytes, InputStream detachedContent) {
+      try {
+        ASN1Primitive value;
+        try (var asn1 = new ASN1InputStream(new MemoryInput(bytes), bytes.length)) {
+          value = asn1.readObject();
+        }
+        var contentInfo = org.bouncycastle.asn1.cms.ContentInfo.getInstance(value);
+        var signed = org.bouncycastle.asn1.cms.SignedData.getInstance(contentInfo.getContent());
+        var encapsulated = signed.getEncapContentInfo();
+        byte[] content = null;
+        if (detachedContent == null) {
+          if (!(encapsulated.getContent() instanceof ASN1OctetString)) {
+            return null;
+          }
+          content = ((ASN1OctetString) encapsulated.getContent()).getOctets();
+        } else if (encapsulated.getContent() != null || !CMSObjectIdentifiers.data.equals(encapsulated.getContentType())) {
+          return null;
+        }
+        // As CMSSignedDataParser: every digestAlgorithms element is an AlgorithmIdentifier; one
+        // calculator per algorithm the provider offers (others ignored), by algorithm OID.
+        var algorithms = new java.util.HashSet<AlgorithmIdentifier>();
+        var calculators = new java.util.HashMap<ASN1ObjectIdentifier, org.bouncycastle.operator.DigestCalculator>();
+        for (var element : signed.getDigestAlgorithms()) {
+          AlgorithmIdentifier algorithm = AlgorithmIdentifier.getInstance(element.toASN1Primitive());
+          algorithms.add(algorithm);
+          try {
+            var calculator = DIGEST_CALCULATORS.get(algorithm);
+            if (calculator != null) {
+              calculators.put(algorithm.getAlgorithm(), calculator);
+            }
+          } catch (OperatorCreationException e) {
+            // ignored, as the streaming parser ignores it
+          }
+        }
+        if (calculators.isEmpty()) {
+          return null;
+        }
+        return new InMemorySignedData(contentInfo, encapsulated.getContentType().getId(), java.util.Collections.unmodifiableSet(algorithms),
+            content, detachedContent, calculators, signed.getCertificates());
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    @Override
+    public String outerType() {
+      return contentInfo.getContentType().getId();
+    }
+
+    @Override
+    public String contentType() {
+      return contentType;
+    }
+
+    @Override
+    public java.util.Set<AlgorithmIdentifier> digestAlgorithms() {
+      return digestAlgorithms;
+    }
+
+    @Override
+    public boolean hasContent() {
+      return true;
+    }
+
+    @Override
+    public long copyContent(OutputStream sink, long limit) throws IOException, MlatCryptoException {
+      var outputs = new ArrayList<OutputStream>();
+      for (var calculator : calculators.values()) {
+        outputs.add(calculator.getOutputStream());
+      }
+      long length;
+      if (detachedContent == null) {
+        if (content.length > limit) {
+          throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+        }
+        for (var out : outputs) {
+          out.write(content);
+        }
+        sink.write(content);
+        length = content.length;
+      } else {
+        byte[] buffer = new byte[COPY_BUFFER_BYTES];
+        length = 0;
+        int n;
+        while ((n = detachedContent.read(buffer)) > 0) {
+          length += n;
+          if (length > limit) {
+            throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, "signed content is larger than the limit of " + limit + " bytes");
+          }
+          for (var out : outputs) {
+            out.write(buffer, 0, n);
+          }
+          sink.write(buffer, 0, n);
+        }
+      }
+      var computed = new java.util.HashMap<ASN1ObjectIdentifier, byte[]>();
+      for (var entry : calculators.entrySet()) {
+        computed.put(entry.getKey(), entry.getValue().getDigest());
+      }
+      digests = computed;
+      return length;
+    }
+
+    @Override
+    public org.bouncycastle.asn1.ASN1Set certificateSet() {
+      return certificates;
+    }
+
+    @Override
+    public List<SignerInformation> signerInfos() throws CMSException {
+      if (digests == null) {
+        throw new IllegalStateException("the content is read before the SignerInfos");
+      }
+      return new ArrayList<>(new CMSSignedData(digests, contentInfo).getSignerInfos().getSigners());
+    }
+  }
+
+  /** Every check, in the order the streaming verification has always made them. */
+  private VerifiedSignature check(SignedDataSource source, SignatureExpectation expected, OutputStream sink)
+      throws MlatCryptoException, IOException {
+    try {
+      String type = source.outerType();
       if (!type.equals(CMSObjectIdentifiers.signedData.getId())) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED, "expected SignedData, found content type " + type);
       }
-      var digests = DIGEST_CALCULATORS;
-      CMSSignedDataParser parser = detachedContent == null
-          ? new CMSSignedDataParser(digests, in)
-          : new CMSSignedDataParser(digests, new CMSTypedStream(detachedContent), in);
-      if (!expected.contentType().oid().equals(parser.getSignedContentTypeOID())) {
+      String eContentType = source.contentType();
+      if (!expected.contentType().oid().equals(eContentType)) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
-            "eContentType is " + parser.getSignedContentTypeOID() + ", expected " + expected.contentType().oid());
+            "eContentType is " + eContentType + ", expected " + expected.contentType().oid());
       }
-      for (var digest : parser.getDigestAlgorithmIDs()) {
+      for (var digest : source.digestAlgorithms()) {
         policy.checkDigest(digest.getAlgorithm().getId());
       }
-      CMSTypedStream signed = parser.getSignedContent();
-      if (signed == null) {
+      if (!source.hasContent()) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_MALFORMED,
-            detachedContent == null ? "SignedData is detached (no eContent); verify it with its content"
-                : "no content to verify against");
+            source instanceof StreamedSignedData && ((StreamedSignedData) source).detachedContent != null
+                ? "no content to verify against"
+                : "SignedData is detached (no eContent); verify it with its content");
       }
-      long length = copyBounded(signed.getContentStream(), sink);
+      long length = source.copyContent(sink, limits.maxContentBytes());
+      // As BouncyCastle's CMSSignedHelper.getCertificates: the SEQUENCE elements, each a Certificate.
+      var parsed = new ArrayList<ParsedCertificates.Parsed>();
       var certificateHolders = new ArrayList<X509CertificateHolder>();
-      for (Object o : parser.getCertificates().getMatches(null)) {
-        certificateHolders.add((X509CertificateHolder) o);
-        if (certificateHolders.size() > limits.maxCertificates()) {
-          throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
-              "SignedData carries more than " + limits.maxCertificates() + " certificates");
+      var certificateSet = source.certificateSet();
+      if (certificateSet != null) {
+        for (var element : certificateSet) {
+          ASN1Primitive value = element.toASN1Primitive();
+          if (value instanceof ASN1Sequence) {
+            var known = ParsedCertificates.known((ASN1Sequence) value);
+            parsed.add(known);
+            certificateHolders.add(known != null ? known.holder()
+                : new X509CertificateHolder(org.bouncycastle.asn1.x509.Certificate.getInstance(value)));
+          }
         }
       }
-      var signerInfos = new ArrayList<SignerInformation>(parser.getSignerInfos().getSigners());
+      if (certificateHolders.size() > limits.maxCertificates()) {
+        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
+            "SignedData carries more than " + limits.maxCertificates() + " certificates");
+      }
+      var signerInfos = source.signerInfos();
       if (signerInfos.size() > limits.maxSignerInfos()) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
             "SignedData carries " + signerInfos.size() + " SignerInfos, more than the limit of " + limits.maxSignerInfos());
       }
       var certificates = new ArrayList<X509Certificate>();
-      for (var h : certificateHolders) {
-        certificates.add(ParsedCertificates.parse(h.getEncoded()));
+      for (int i = 0; i < certificateHolders.size(); i++) {
+        if (parsed.get(i) == null) {
+          parsed.set(i, ParsedCertificates.parse(certificateHolders.get(i)));
+        }
+        certificates.add(parsed.get(i).certificate());
       }
       var verified = new ArrayList<CryptographicallyVerified>();
       var algorithms = new ArrayList<SignatureAlgorithm>();
       for (var signer : signerInfos) {
         int index = signerCertificate(signer, certificateHolders, certificates);
-        var v = verifySigner(signer, certificateHolders.get(index), certificates.get(index), certificates, expected,
-            parser.getSignedContentTypeOID());
+        var v = verifySigner(signer, parsed.get(index), certificates, expected, eContentType);
         verified.add(v);
         algorithms.add(v.algorithm());
       }
@@ -320,36 +678,11 @@ public final class CmsSignatureVerifier {
     } catch (BoundedInputStream.LimitExceededException e) {
       throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED, e.getMessage());
     } catch (CMSException | OperatorCreationException | CertificateException e) {
-      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
-    } catch (IOException e) {
-      IOException callers = CallerIo.callerFailure(e);
-      if (callers != null) {
-        throw callers;
-      }
-      // Everything else is BouncyCastle reading the structure (its parse errors are IOExceptions).
-      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+      throw parseFailure(e);
     } catch (RuntimeException e) {
       // BouncyCastle's parsers signal some malformed encodings with unchecked exceptions.
-      throw new MlatCryptoException(Asn1Limits.isLimitFailure(e) ? CryptoErrorCode.CMS_LIMIT_EXCEEDED : CryptoErrorCode.CMS_MALFORMED,
-          "SignedData cannot be parsed: " + Asn1Limits.describe(e), e);
+      throw parseFailure(e);
     }
-  }
-
-  private long copyBounded(InputStream content, OutputStream sink) throws IOException, MlatCryptoException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int n;
-    while ((n = content.read(buffer)) > 0) {
-      total += n;
-      if (total > limits.maxContentBytes()) {
-        throw new MlatCryptoException(CryptoErrorCode.CMS_LIMIT_EXCEEDED,
-            "signed content is larger than the limit of " + limits.maxContentBytes() + " bytes");
-      }
-      sink.write(buffer, 0, n);
-    }
-    return total;
   }
 
   /** The index of the signer's certificate in {@code holders} (and {@code certificates}). */
@@ -382,9 +715,11 @@ public final class CmsSignatureVerifier {
     return "subject key identifier " + (sid.getSubjectKeyIdentifier() == null ? "?" : java.util.HexFormat.of().formatHex(sid.getSubjectKeyIdentifier()));
   }
 
-  private CryptographicallyVerified verifySigner(SignerInformation signer, X509CertificateHolder holder, X509Certificate cert,
+  private CryptographicallyVerified verifySigner(SignerInformation signer, ParsedCertificates.Parsed parsed,
       List<X509Certificate> certificates,
       SignatureExpectation expected, String eContentType) throws MlatCryptoException, OperatorCreationException, IOException {
+    X509CertificateHolder holder = parsed.holder();
+    X509Certificate cert = parsed.certificate();
     DigestAlgorithm digest = policy.checkDigest(signer.getDigestAlgOID());
     SignatureAlgorithm algorithm = policy.checkSignature(expected.jurisdiction(), signatureOid(signer, digest),
         signer.getEncryptionAlgParams(), cert.getPublicKey());
@@ -422,7 +757,7 @@ public final class CmsSignatureVerifier {
       throw new MlatCryptoException(CryptoErrorCode.CMS_CONTENT_TYPE_MISMATCH,
           "signed content-type attribute is " + contentType + ", eContentType " + eContentType + ", expected " + expected.contentType().oid());
     }
-    checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), cert);
+    checkSigningCertificate(table.get(SIGNING_CERTIFICATE_V2), parsed);
     Instant signingTime = SignedAttributes.instant(Time.getInstance(table.get(CMSAttributes.signingTime).getAttrValues().getObjectAt(0)));
     // BouncyCastle refuses a certificate that is not valid at the claimed signing time as a failed
     // signature; it is a certificate problem, and the operator must be told which one.
@@ -637,7 +972,8 @@ public final class CmsSignatureVerifier {
     return oid;
   }
 
-  private void checkSigningCertificate(Attribute attribute, X509Certificate cert) throws MlatCryptoException {
+  private void checkSigningCertificate(Attribute attribute, ParsedCertificates.Parsed parsed) throws MlatCryptoException {
+    X509Certificate cert = parsed.certificate();
     try {
       var scv2 = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0));
       var ids = scv2.getCerts();
@@ -646,7 +982,8 @@ public final class CmsSignatureVerifier {
       }
       var id = ids[0];
       DigestAlgorithm hash = policy.checkDigest(id.getHashAlgorithm().getAlgorithm().getId());
-      byte[] actual = MessageDigest.getInstance(hash.jcaName()).digest(cert.getEncoded());
+      // The digest of the certificate's encoding, computed once per certificate and algorithm.
+      byte[] actual = parsed.digest(hash.jcaName());
       if (!MessageDigest.isEqual(actual, id.getCertHash())) {
         throw new MlatCryptoException(CryptoErrorCode.CMS_SIGNING_CERTIFICATE_MISMATCH,
             "signing-certificate-v2 does not identify the signer certificate " + cert.getSubjectX500Principal().getName());
@@ -654,7 +991,8 @@ public final class CmsSignatureVerifier {
       var issuerSerial = id.getIssuerSerial();
       if (issuerSerial != null) {
         boolean serialOk = issuerSerial.getSerial().getValue().equals(cert.getSerialNumber());
-        var certIssuer = X500Name.getInstance(cert.getIssuerX500Principal().getEncoded());
+        // The issuer of the same DER as the certificate's, already read by the holder.
+        X500Name certIssuer = parsed.holder().getIssuer();
         boolean issuerOk = Arrays.stream(issuerSerial.getIssuer().getNames())
             .anyMatch(n -> n.getTagNo() == GeneralName.directoryName && X500Name.getInstance(n.getName()).equals(certIssuer));
         if (!serialOk || !issuerOk) {

@@ -8,6 +8,7 @@ import dev.mlat.crypto.MlatCryptoException;
 import dev.mlat.crypto.SignatureAlgorithm;
 import dev.mlat.crypto.internal.AlgorithmIdentifiers;
 import dev.mlat.crypto.internal.KeyAccess;
+import dev.mlat.crypto.internal.MemoryOutput;
 import dev.mlat.crypto.internal.Providers;
 import dev.mlat.crypto.internal.SignedAttributes;
 import dev.mlat.crypto.internal.TokenContentSigner;
@@ -265,7 +266,8 @@ public final class CmsSigner {
   /** Signs a small content held in memory. */
   public byte[] sign(byte[] content, Encapsulation encapsulation) throws MlatCryptoException {
     Objects.requireNonNull(content, "content");
-    var out = new ByteArrayOutputStream(content.length + 4096);
+    // An unsynchronized buffer: BouncyCastle's encoder writes identifiers and lengths byte by byte.
+    var out = new MemoryOutput(encapsulation == Encapsulation.ENCAPSULATED ? content.length + 4096 : 4096);
     try {
       sign(new ByteArrayInputStream(content), out, encapsulation);
     } catch (IOException e) {

@@ -15,6 +15,15 @@ public final class ContentInfoPeek {
     in.mark(128);
     byte[] head = in.readNBytes(96);
     in.reset();
+    return fromHead(head);
+  }
+
+  /** The same for a ContentInfo held in memory (its first 96 bytes are looked at, as for a stream). */
+  public static Optional<String> contentType(byte[] message) {
+    return fromHead(message.length <= 96 ? message : java.util.Arrays.copyOf(message, 96));
+  }
+
+  private static Optional<String> fromHead(byte[] head) {
     if (head.length < 4 || head[0] != 0x30) {
       return Optional.empty();
     }

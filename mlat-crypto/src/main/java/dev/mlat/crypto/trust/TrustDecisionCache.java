@@ -117,11 +117,10 @@ final class TrustDecisionCache {
       return Optional.empty();
     }
     byte[] digests = new byte[32 * (1 + intermediates.size())];
-    MessageDigest sha256 = sha256();
     try {
-      System.arraycopy(sha256.digest(certificate.getEncoded()), 0, digests, 0, 32);
+      System.arraycopy(digestOf(certificate), 0, digests, 0, 32);
       for (int i = 0; i < intermediates.size(); i++) {
-        System.arraycopy(sha256.digest(intermediates.get(i).getEncoded()), 0, digests, 32 * (i + 1), 32);
+        System.arraycopy(digestOf(intermediates.get(i)), 0, digests, 32 * (i + 1), 32);
       }
     } catch (CertificateEncodingException e) {
       return Optional.empty(); // not cacheable; the verification itself reports the certificate
@@ -167,7 +166,7 @@ final class TrustDecisionCache {
     CrlKey key = null;
     if (maxEntries > 0) {
       try {
-        key = new CrlKey(facts.sha256(), ByteBuffer.wrap(sha256().digest(issuer.getEncoded())));
+        key = new CrlKey(facts.sha256(), ByteBuffer.wrap(digestOf(issuer).clone()));
       } catch (CertificateEncodingException e) {
         key = null;
       }
@@ -215,6 +214,31 @@ final class TrustDecisionCache {
         return new int[] {paths.size(), crlSignatures.size()};
       }
     }
+  }
+
+  /** How many certificate digests are remembered, by certificate object (a power of two). */
+  private static final int RECENT_SLOTS = 32;
+  /**
+   * The SHA-256 of the encodings of recently seen certificate objects, by identity: the verifier
+   * hands the same certificate objects (ParsedCertificates) for every message of a signer, and
+   * each verification keyed its decisions by these digests again. A certificate is an immutable
+   * value, so its digest is too; entries are replaced whole, a collision only costs a digest.
+   */
+  private static final java.util.concurrent.atomic.AtomicReferenceArray<Digested> RECENT =
+      new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT_SLOTS);
+
+  private record Digested(X509Certificate certificate, byte[] sha256) {}
+
+  /** The SHA-256 of {@code certificate}'s encoding (do not modify the array). */
+  private static byte[] digestOf(X509Certificate certificate) throws CertificateEncodingException {
+    int slot = System.identityHashCode(certificate) & (RECENT_SLOTS - 1);
+    Digested recent = RECENT.get(slot);
+    if (recent != null && recent.certificate() == certificate) {
+      return recent.sha256();
+    }
+    byte[] digest = sha256().digest(certificate.getEncoded());
+    RECENT.set(slot, new Digested(certificate, digest));
+    return digest;
   }
 
   private static MessageDigest sha256() {

@@ -300,4 +300,20 @@ class CmsDecryptorTest {
     }
     return out.toByteArray();
   }
+
+  @Test
+  void successiveMessagesForDifferentEcKeysOnOneThreadEachOpenWithTheirOwnKey() throws Exception {
+    // the thread's key agreement and key-wrap cipher are reused: each message must still be
+    // opened with its own recipient's key and KEK only
+    var moj = ec();
+    var bka = Pkis.pki(PkiAlgorithm.ECDSA_P256).authority("DE-BKA").encryption();
+    byte[] forMoj = CmsEncryptor.builder(POLICY).recipient(EncryptionRecipient.of(DE, moj.certificate())).build().encrypt(PLAINTEXT);
+    byte[] other = CmsEncryptorTest.random(100);
+    byte[] forBka = CmsEncryptor.builder(POLICY).recipient(EncryptionRecipient.of(DE, bka.certificate())).build().encrypt(other);
+    for (int round = 0; round < 3; round++) {
+      assertThat(decryptor(moj).decrypt(forMoj, FR).content()).isEqualTo(PLAINTEXT);
+      assertThat(decryptor(bka).decrypt(forBka, FR).content()).isEqualTo(other);
+      assertCode(() -> decryptor(bka).decrypt(forMoj, FR), CryptoErrorCode.CMS_NO_MATCHING_RECIPIENT);
+    }
+  }
 }

@@ -242,4 +242,23 @@ class CmsEncryptorTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void ephemeralKeysAreFreshForEverySealAndOnTheRecipientsCurve() throws Exception {
+    var random = new java.security.SecureRandom();
+    var first = CmsEncryptor.EphemeralKeys.generate(dev.mlat.crypto.internal.AlgorithmIdentifiers.P256, random);
+    var second = CmsEncryptor.EphemeralKeys.generate(dev.mlat.crypto.internal.AlgorithmIdentifiers.P256, random);
+    assertThat(second.getPublic()).isNotEqualTo(first.getPublic());
+    assertThat(dev.mlat.crypto.internal.AlgorithmIdentifiers.describe(second.getPublic()).curveOid())
+        .isEqualTo(dev.mlat.crypto.internal.AlgorithmIdentifiers.P256);
+    // another curve, then the first again: the thread's generator follows the curve asked for
+    var other = CmsEncryptor.EphemeralKeys.generate(dev.mlat.crypto.internal.AlgorithmIdentifiers.P384, random);
+    assertThat(dev.mlat.crypto.internal.AlgorithmIdentifiers.describe(other.getPublic()).curveOid())
+        .isEqualTo(dev.mlat.crypto.internal.AlgorithmIdentifiers.P384);
+    var again = CmsEncryptor.EphemeralKeys.generate(dev.mlat.crypto.internal.AlgorithmIdentifiers.P256, new java.security.SecureRandom());
+    assertThat(dev.mlat.crypto.internal.AlgorithmIdentifiers.describe(again.getPublic()).curveOid())
+        .isEqualTo(dev.mlat.crypto.internal.AlgorithmIdentifiers.P256);
+    assertThatThrownBy(() -> CmsEncryptor.EphemeralKeys.generate(null, random))
+        .isInstanceOf(java.security.InvalidAlgorithmParameterException.class);
+  }
 }

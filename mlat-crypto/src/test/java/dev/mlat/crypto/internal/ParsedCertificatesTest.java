@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
@@ -106,5 +110,48 @@ class ParsedCertificatesTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aCertificateReadFromAStructureIsFoundAgainByAnEqualValueWithItsHolderAndDigests() throws Exception {
+    byte[] der = certificate(7001);
+    var first = ParsedCertificates.parse(new X509CertificateHolder(der));
+    assertThat(first.certificate().getEncoded()).isEqualTo(der);
+    assertThat(first.holder().getEncoded()).isEqualTo(der);
+    // another parse of the same bytes (as the next SignedData carries them) is found without parsing
+    var again = ParsedCertificates.known(ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der.clone())));
+    assertThat(again).isSameAs(first);
+    assertThat(again.certificate()).isSameAs(ParsedCertificates.parse(der));
+    assertThat(again.digest("SHA-256")).isEqualTo(MessageDigest.getInstance("SHA-256").digest(der));
+    assertThat(again.digest("SHA-384")).isEqualTo(MessageDigest.getInstance("SHA-384").digest(der));
+    byte[] copy = again.digest("SHA-256");
+    copy[0] ^= 1;
+    assertThat(again.digest("SHA-256")).isEqualTo(MessageDigest.getInstance("SHA-256").digest(der));
+  }
+
+  @Test
+  void anotherValueWithTheSameSignatureIsNotTakenForTheKnownCertificate() throws Exception {
+    byte[] der = certificate(7002);
+    ParsedCertificates.parse(new X509CertificateHolder(der));
+    var value = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
+    var tbs = org.bouncycastle.asn1.x509.TBSCertificate.getInstance(value.getObjectAt(0));
+    // the same signature value over a TBSCertificate with another serial number
+    var other = new org.bouncycastle.asn1.x509.V3TBSCertificateGenerator();
+    other.setSerialNumber(new org.bouncycastle.asn1.ASN1Integer(7003));
+    other.setSignature(tbs.getSignature());
+    other.setIssuer(tbs.getIssuer());
+    other.setStartDate(tbs.getStartDate());
+    other.setEndDate(tbs.getEndDate());
+    other.setSubject(tbs.getSubject());
+    other.setSubjectPublicKeyInfo(tbs.getSubjectPublicKeyInfo());
+    var forged = new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+        other.generateTBSCertificate(), value.getObjectAt(1), value.getObjectAt(2)});
+    assertThat(ParsedCertificates.known(forged)).isNull();
+    assertThat(ParsedCertificates.known(new org.bouncycastle.asn1.DERSequence(value.getObjectAt(0)))).isNull();
+    var parsed = ParsedCertificates.parse(new X509CertificateHolder(forged.getEncoded()));
+    assertThat(parsed.certificate().getSerialNumber()).isEqualTo(BigInteger.valueOf(7003));
+    assertThat(ParsedCertificates.known(ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(forged.getEncoded())))).isSameAs(parsed);
+    assertThat(ParsedCertificates.known(value)).isNull();
+    assertThat(ParsedCertificates.sizeByValue()).isLessThanOrEqualTo(ParsedCertificates.CAPACITY);
   }
 }
