@@ -94,6 +94,73 @@ class CmsSignatureVerifierTest {
     assertThat(verifier().verify(other, expectation).signers().get(0).certificate()).isEqualTo(cert);
   }
 
+  /**
+   * A SignedData whose certificates SET holds SEQUENCEs nested {@code depth} deep: refused on the
+   * nesting limit, never a StackOverflowError, whether held in memory (read by the ASN.1 classes
+   * first) or streamed, with definite or indefinite lengths.
+   */
+  @Test
+  void deeplyNestedSignedDataIsRefusedInMemoryAndStreamed() {
+    for (boolean definite : new boolean[] {true, false}) {
+      byte[] nested = nestedSignedData(5_000, definite, true);
+      byte[] detached = nestedSignedData(5_000, definite, false);
+      var expectation = SignatureExpectation.oneSigner(DE);
+      assertCode(() -> verifier().verify(nested, expectation), CryptoErrorCode.CMS_LIMIT_EXCEEDED);
+      assertCode(() -> verifier().verify(new ByteArrayInputStream(nested), expectation, Files.createTempFile("nested", ".out")),
+          CryptoErrorCode.CMS_LIMIT_EXCEEDED);
+      assertCode(() -> verifier().verifyDetached(new ByteArrayInputStream(detached), new ByteArrayInputStream(CONTENT), expectation),
+          CryptoErrorCode.CMS_LIMIT_EXCEEDED);
+    }
+  }
+
+  /**
+   * ContentInfo { signedData, [0] { SignedData { version 1, digestAlgorithms { sha256 }, eContentInfo
+   * { data [, [0] OCTET STRING] }, [0] { SEQUENCE^depth }, signerInfos {} } } }
+   */
+  private static byte[] nestedSignedData(int depth, boolean definite, boolean encapsulated) {
+    byte[] inner = new byte[0];
+    for (int i = 0; i < depth; i++) {
+      inner = definite ? tlv(0x30, inner) : indefinite(0x30, inner);
+    }
+    byte[] certificates = definite ? tlv(0xa0, inner) : indefinite(0xa0, inner);
+    byte[] version = {0x02, 0x01, 0x01};
+    byte[] digestAlgorithms = tlv(0x31, tlv(0x30, new byte[] {0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01}));
+    byte[] dataOid = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x07, 0x01};
+    byte[] eContentInfo = tlv(0x30, encapsulated ? concat(dataOid, tlv(0xa0, tlv(0x04, CONTENT))) : dataOid);
+    byte[] signedData = tlv(0x30, concat(version, digestAlgorithms, eContentInfo, certificates, new byte[] {0x31, 0x00}));
+    byte[] oid = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x07, 0x02};
+    return tlv(0x30, concat(oid, tlv(0xa0, signedData)));
+  }
+
+  private static byte[] indefinite(int tag, byte[] content) {
+    return concat(new byte[] {(byte) tag, (byte) 0x80}, content, new byte[] {0, 0});
+  }
+
+  private static byte[] tlv(int tag, byte[] content) {
+    var out = new ByteArrayOutputStream();
+    out.write(tag);
+    int n = content.length;
+    if (n < 0x80) {
+      out.write(n);
+    } else {
+      int bytes = (32 - Integer.numberOfLeadingZeros(n) + 7) / 8;
+      out.write(0x80 | bytes);
+      for (int i = bytes - 1; i >= 0; i--) {
+        out.write(n >>> (8 * i));
+      }
+    }
+    out.writeBytes(content);
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    var out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
   @Test
   void requiresExactlyTheExpectedSigners() throws Exception {
     // two signers where one is expected
