@@ -10,8 +10,6 @@ import dev.mlat.crypto.testing.PkiAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -72,7 +70,8 @@ class InMemoryDecryptionPropertyTest {
   private static String inMemory(byte[] message) throws Exception {
     try {
       var opened = decryptor().decrypt(message, FR);
-      return "opened " + sha256(opened.content()) + " for " + opened.recipientCertificate().getSerialNumber() + " " + opened.keyEstablishment();
+      return "opened " + InMemoryVerificationPropertyTest.sha256(opened.content()) + " for "
+          + opened.recipientCertificate().getSerialNumber() + " " + opened.keyEstablishment();
     } catch (MlatCryptoException e) {
       return "refused " + e.errorCode();
     }
@@ -83,7 +82,8 @@ class InMemoryDecryptionPropertyTest {
     Path target = dir.resolve("plaintext");
     try {
       var opened = decryptor().decrypt(new ByteArrayInputStream(message), FR, target);
-      return "opened " + sha256(Files.readAllBytes(target)) + " for " + opened.recipientCertificate().getSerialNumber() + " "
+      return "opened " + InMemoryVerificationPropertyTest.sha256(Files.readAllBytes(target)) + " for "
+          + opened.recipientCertificate().getSerialNumber() + " "
           + opened.keyEstablishment();
     } catch (MlatCryptoException e) {
       return "refused " + e.errorCode();
@@ -91,9 +91,5 @@ class InMemoryDecryptionPropertyTest {
       Files.deleteIfExists(target);
       Files.delete(dir);
     }
-  }
-
-  private static String sha256(byte[] content) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
   }
 }

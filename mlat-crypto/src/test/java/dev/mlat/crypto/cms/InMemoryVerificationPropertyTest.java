@@ -151,7 +151,8 @@ class InMemoryVerificationPropertyTest {
     }
   }
 
-  private static String sha256(byte[] content) throws Exception {
+  /** The SHA-256 of {@code content} in hex (also for {@code InMemoryDecryptionPropertyTest}). */
+  static String sha256(byte[] content) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
   }
 }
