@@ -468,11 +468,6 @@ public final class CmsSignatureVerifier {
       this.certificates = certificates;
     }
 
-    /** An encapsulated SignedData; see {@link #parse(byte[], InputStream)}. */
-    static InMemorySignedData parse(byte[] bytes) {
-      return parse(bytes, null);
-    }
-
     /**
      * The parsed SignedData, or null when this in-memory reading does not take it (the caller
      * then verifies it streamed): not parseable by BouncyCastle's ASN.1 classes; with

@@ -60,7 +60,7 @@ class InMemoryVerificationPropertyTest {
   @Property(tries = 10)
   void theUnchangedMessagesVerifyAlikeToTheirContent(@ForAll @IntRange(min = 0, max = 2) int which) throws Exception {
     // taken by the in-memory reading, not handed to the streaming parser
-    assertThat(CmsSignatureVerifier.InMemorySignedData.parse(MESSAGES.get(which))).isNotNull();
+    assertThat(CmsSignatureVerifier.InMemorySignedData.parse(MESSAGES.get(which), null)).isNotNull();
     String outcome = inMemory(MESSAGES.get(which));
     assertThat(outcome).startsWith("verified");
     assertThat(streamed(MESSAGES.get(which))).isEqualTo(outcome);
