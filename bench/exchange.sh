@@ -3,16 +3,20 @@
 # senders, end to end on the production path (ExchangeService + PackagePipelineCodec + SQLite
 # ledgers + HttpsReceiver, mutual TLS on loopback), S senders and S=1, on each JDK; then the fsync
 # calls per package (strace, difference of two runs) and a JFR profile summarised by area.
-#   bench/exchange.sh                                  # S=4 and S=1, N=250 each, JDK 17 and 25
-#   SENDERS="4 1" PER_SENDER=250 ATTACHMENT=0 JDKS=... TMPFS=1 PROFILE=1 STRACE=1 bench/exchange.sh
+#   bench/exchange.sh                                  # S=4 and S=1, 250 warm-up + 5 rounds of 500 each, JDK 17 and 25
+#   SENDERS="4 1" PER_SENDER=500 WARMUP=250 ROUNDS=5 ATTACHMENT=0 JDKS=... TMPFS=1 PROFILE=1 STRACE=1 bench/exchange.sh
+# Each round is reported, then the median of the last three ("steady"). Before session 8 a run was 25 warm-up and
+# one round of 250 per sender, which measured a JVM still compiling (101 packages/s against 185-199
+# once warm, 19 ms of CPU per package against 9).
 # TMPFS=1 repeats the runs of the first JDK with the ledgers on /dev/shm (the disk's share).
 # Run bench/build.sh first. Raw output: bench/results/<stamp>-exchange.txt.
 set -euo pipefail
 cd "$(dirname "$0")"
 JDKS=${JDKS:-"/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"}
 SENDERS=${SENDERS:-"4 1"}
-PER_SENDER=${PER_SENDER:-250}
-WARMUP=${WARMUP:-25}
+PER_SENDER=${PER_SENDER:-500}
+WARMUP=${WARMUP:-250}
+ROUNDS=${ROUNDS:-5}
 ATTACHMENT=${ATTACHMENT:-0}
 PROFILE=${PROFILE:-1}
 JAVA_OPTS=${JAVA_OPTS:-}  # e.g. -Dsun.net.httpserver.nodelay=true
@@ -35,7 +39,7 @@ for jdk in $JDKS; do
   name=$(basename "$jdk")
   for s in $SENDERS; do
     echo "## $name senders=$s" | tee -a "$out"
-    "$jdk/bin/java" $JAVA_OPTS -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" \
+    "$jdk/bin/java" $JAVA_OPTS -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" --rounds "$ROUNDS" \
       --attachment "$ATTACHMENT" --dir "data/exchange-$name-$s" 2>&1 | filter | sed "s|^|$name S=$s |" | tee -a "$out"
     machine | tee -a "$out"
   done
@@ -48,7 +52,7 @@ if [ "${TMPFS:-1}" = 1 ] && [ -d /dev/shm ]; then
   for s in $SENDERS; do
     name=$(basename "$first")
     echo "## $name senders=$s on tmpfs (/dev/shm)" | tee -a "$out"
-    "$first/bin/java" $JAVA_OPTS -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" \
+    "$first/bin/java" $JAVA_OPTS -cp "$cp" dev.mlat.bench.ExchangeThroughput --senders "$s" --per-sender "$PER_SENDER" --warmup "$WARMUP" --rounds "$ROUNDS" \
       --attachment "$ATTACHMENT" --dir "/dev/shm/mlat-exchange-$$" 2>&1 | filter | sed "s|^|$name S=$s tmpfs |" | tee -a "$out"
   done
 fi
@@ -93,11 +97,11 @@ fi
 if [ "$PROFILE" = 1 ]; then
   jfr_file="data/jfr/exchange-$(basename "$first").jfr"
   "$first/bin/java" $JAVA_OPTS -XX:StartFlightRecording=filename="$jfr_file",settings=profile -cp "$cp" dev.mlat.bench.ExchangeThroughput \
-    --senders 4 --per-sender "$PER_SENDER" --warmup "$WARMUP" --attachment "$ATTACHMENT" --dir data/exchange-jfr 2>&1 | filter \
+    --senders 4 --per-sender "$PER_SENDER" --warmup "$WARMUP" --rounds "$ROUNDS" --attachment "$ATTACHMENT" --dir data/exchange-jfr 2>&1 | filter \
     | sed "s|^|jfr-run S=4 |" | tee -a "$out"
   for who in mlat-https sender- ""; do
     label=${who:-all}
-    jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" | ./jfr-summary.py "$who" > "data/jfr/summary.txt"
+    jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" | SKIP=${SKIP:-0.5} ./jfr-summary.py "$who" > "data/jfr/summary.txt"
     head -40 "data/jfr/summary.txt" | sed "s|^|jfr java [$label]: |" | tee -a "$out"
   done
   # Where threads wait in native code (fsync inside SQLite's commit, socket reads, ...).

@@ -112,6 +112,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       ledger holds no pending message (each message delivered with a checked, recorded receipt);
  *       the receiver's service runs its own loop ({@link ExchangeService#start()}) for the delivery
  *       step;
+ *   <li>with {@code --rounds R}, the seal and exchange phases again, R times in all, each reported:
+ *       a JVM that W warm-up messages do not warm fully (the JIT still compiles, the heap still
+ *       sizes) shows it as rounds that differ; the last round is the steady state;
  *   <li>checks: the receiver's ledger holds every message once and its handler got each once;
  *       every sender's outbox entry is DELIVERED with a receipt, which is checked again; every
  *       ledger's audit trail verifies ({@link Ledger#verifyAuditTrail}), the receiver's against
@@ -119,7 +122,7 @@ import java.util.concurrent.atomic.LongAdder;
  * </ol>
  *
  * <pre>
- * ExchangeThroughput [--senders S] [--per-sender N] [--warmup W] [--attachment BYTES]
+ * ExchangeThroughput [--senders S] [--per-sender N] [--warmup W] [--rounds R] [--attachment BYTES]
  *                    [--request-bytes B] [--receiver DE:DE-BFJ] [--dir DIR] [--keep]
  * </pre>
  * Prints {@code key=value} lines; exits non-zero when a check fails.
@@ -131,6 +134,7 @@ public final class ExchangeThroughput {
   private int senders = 4;
   private int perSender = 250;
   private int warmup = 20;
+  private int rounds = 1;
   private long attachmentBytes = 0;
   private int requestBytes = 10_000;
   private PartyId receiverParty = PackageRun.party("DE:DE-BFJ");
@@ -151,13 +155,14 @@ public final class ExchangeThroughput {
         case "--senders" -> bench.senders = positive(args[++i], "--senders");
         case "--per-sender" -> bench.perSender = positive(args[++i], "--per-sender");
         case "--warmup" -> bench.warmup = Integer.parseInt(args[++i]);
+        case "--rounds" -> bench.rounds = positive(args[++i], "--rounds");
         case "--attachment" -> bench.attachmentBytes = Long.parseLong(args[++i]);
         case "--request-bytes" -> bench.requestBytes = Integer.parseInt(args[++i]);
         case "--receiver" -> bench.receiverParty = PackageRun.party(args[++i]);
         case "--dir" -> bench.dir = Path.of(args[++i]);
         case "--keep" -> bench.keep = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (--senders, --per-sender, --warmup, --attachment, --request-bytes, --receiver, --dir, --keep)");
+            + " (--senders, --per-sender, --warmup, --rounds, --attachment, --request-bytes, --receiver, --dir, --keep)");
       }
     }
     if (bench.senders > 30) {
@@ -213,7 +218,7 @@ public final class ExchangeThroughput {
     PackageRun.deleteTree(dir);
     Files.createDirectories(dir);
     line("exchange", "jdk=" + System.getProperty("java.version") + " vm=" + System.getProperty("java.vm.name").replace(' ', '_')
-        + " cpus=" + Runtime.getRuntime().availableProcessors() + " senders=" + senders + " perSender=" + perSender + " warmup=" + warmup
+        + " cpus=" + Runtime.getRuntime().availableProcessors() + " senders=" + senders + " perSender=" + perSender + " warmup=" + warmup + " rounds=" + rounds
         + " attachmentBytes=" + attachmentBytes + " receiver=" + receiverParty + " dir=" + dir.toAbsolutePath() + " load=" + load());
     line("fsync", String.format(Locale.ROOT, "ms=%.2f (one 4 KiB write + FileChannel.force(true) in %s, median of 30)",
         fsyncMillis(dir), dir));
@@ -291,6 +296,12 @@ public final class ExchangeThroughput {
         line("warmup", String.format(Locale.ROOT, "packages=%d seal_s=%.2f exchange_s=%.2f", warmup * senders, seal.seconds(),
             exchange.seconds()));
       }
+      long lastReceipt = 0;
+      List<double[]> roundRates = new ArrayList<>(); // exchange packages/s, CPU ms per package, end-to-end packages/s
+      for (int round = 1; round <= rounds; round++) {
+      if (rounds > 1) {
+        line("round", round + " of " + rounds + " (the last round is the steady state; compare the rounds to see whether it was reached)");
+      }
       receiveCpu.reset();
       receiveWall.reset();
       receiveCalls.reset();
@@ -301,21 +312,16 @@ public final class ExchangeThroughput {
       Phase seal = sealPhase(senderNodes, perSender);
       Phase exchange = exchangePhase(senderNodes, perSender);
       long packageBytes = Files.size(senderNodes.get(0).ledger.blobs().verifiedFile(senderNodes.get(0).tickets.get(0).packageSha256()));
-      long lastReceipt = exchange.endNanos;
+      lastReceipt = exchange.endNanos;
       double receiveCalled = receiveCalls.sum();
-      // The receiver's delivery step (handler) may still be running: wait for it, outside the timing.
-      long waitStart = System.nanoTime();
-      int expected = senders * (perSender + warmup);
-      while (handled.size() < expected && System.nanoTime() - waitStart < 120e9) {
-        Thread.sleep(20);
-      }
-      double handlerLag = (System.nanoTime() - lastReceipt) / 1e9;
 
       line("result", String.format(Locale.ROOT, "packageBytes=%d packages=%d", packageBytes, total));
       line("seal", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f %s load=%s", total, seal.seconds(),
           total / seal.seconds(), seal.cpu.format(total), seal.load));
       line("exchange", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f failedAttempts=%d %s load=%s", total,
           exchange.seconds(), total / exchange.seconds(), exchange.attempts, exchange.cpu.format(total), exchange.load));
+      roundRates.add(new double[] {total / exchange.seconds(), exchange.cpu.process() / 1e6 / total,
+          total / ((lastReceipt - firstSeal) / 1e9)});
       line("endToEnd", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f"
               + " (first seal to last receipt checked and recorded; sealing and sending in sequence) load=%s", total,
           (lastReceipt - firstSeal) / 1e9, total / ((lastReceipt - firstSeal) / 1e9), load()));
@@ -323,6 +329,20 @@ public final class ExchangeThroughput {
               + " (ExchangeService inbound path on the HTTPS thread: open, verify, ledger, receipt)", receiveCalled,
           receiveCpu.sum() / 1e6 / Math.max(1, receiveCalled), receiveWall.sum() / 1e6 / Math.max(1, receiveCalled)));
       TIMINGS.print(total);
+      }
+      if (rounds > 1) {
+        List<double[]> last = roundRates.subList(Math.max(1, rounds - 3), rounds);
+        line("steady", String.format(Locale.ROOT, "rounds=%d-%d (median) exchange packagesPerSecond=%.1f cpuMsPerPackage=%.2f"
+                + " endToEnd packagesPerSecond=%.1f (round 1: %.1f, %.2f, %.1f)", rounds - last.size() + 1, rounds, median(last, 0),
+            median(last, 1), median(last, 2), roundRates.get(0)[0], roundRates.get(0)[1], roundRates.get(0)[2]));
+      }
+      // The receiver's delivery step (handler) may still be running: wait for it, outside the timing.
+      long waitStart = System.nanoTime();
+      int expected = senders * (perSender * rounds + warmup);
+      while (handled.size() < expected && System.nanoTime() - waitStart < 120e9) {
+        Thread.sleep(20);
+      }
+      double handlerLag = (System.nanoTime() - lastReceipt) / 1e9;
       line("handler", String.format(Locale.ROOT, "delivered=%d expected=%d lagAfterLastReceipt_s=%.2f", handled.size(), expected,
           handlerLag));
       return check(receiver, senderNodes, handled, expected, central, fr);
@@ -818,6 +838,11 @@ public final class ExchangeThroughput {
 
   static String load() {
     return SmallPackages.load();
+  }
+
+  private static double median(List<double[]> rows, int column) {
+    double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   private static void line(String key, String text) {
