@@ -2,7 +2,8 @@
 # Small packages (issue 12): seal and open of the sample request (no attachment) per second on one
 # core (taskset), next to P-256 sign / verify / ECDH per second on BouncyCastle's provider and on
 # SunEC, on each JDK; the floor under the target (SmallFloor: the unavoidable non-public-key steps
-# of an open, folders on this disk and on tmpfs); then a JFR profile of the package loop,
+# of a seal and of an open with the libraries mlat must use, files on this disk and on tmpfs, and
+# the public-key share each would have at that floor); then a JFR profile of the package loop,
 # summarised by bench/jfr-summary.py.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,11 +25,11 @@ settle() { sync; sleep "${SETTLE:-15}"; }
 for jdk in $JDKS; do
   settle
   taskset -c "$CORE" "$jdk/bin/java" -cp "$cp" dev.mlat.bench.SmallPackages "$SECONDS_EACH" all "$PASSES" 2>&1 | grep -v "HV0\|hibernate" | sed "s|^|$(basename "$jdk") |" | tee -a "$out"
-  # the floor: an open's unavoidable non-public-key steps one by one, folders on this disk and on tmpfs
+  # the floor: the unavoidable non-public-key steps one by one, files on this disk and on tmpfs
   for tmp in "${TMPDIR:-/tmp}" /dev/shm; do
     settle
     taskset -c "$CORE" "$jdk/bin/java" -Djava.io.tmpdir="$tmp" -cp "$cp" dev.mlat.bench.SmallFloor "${FLOOR_SECONDS:-4}" 4 2>&1 \
-      | grep "^steady" | sed "s|^|$(basename "$jdk") floor, folders in $tmp: |" | tee -a "$out"
+      | grep "^steady\|^floor\|^public-key" | sed "s|^|$(basename "$jdk") floor, folders in $tmp: |" | tee -a "$out"
   done
   settle
   taskset -c "$CORE" "$jdk/bin/java" -XX:StartFlightRecording=filename=data/jfr/small-$(basename "$jdk").jfr,settings=profile \

@@ -64,40 +64,16 @@ public final class SmallPackages {
     String only = args.length > 1 ? args[1] : "all";
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 6;
     String size = args.length > 3 ? args[3] : "10k";
-    Clock clock = Clock.systemUTC();
-    AlgorithmPolicy policy = AlgorithmPolicy.defaultPolicy();
-    PartyId fr = PackageRun.party("FR:FR-MOJ-BEPI");
-    PartyId de = PackageRun.party("DE:DE-BFJ");
-    TestPki frPki = TestPki.builder(Jurisdiction.of("FR")).authority("FR-MOJ-BEPI").build();
-    TestPki dePki = TestPki.builder(Jurisdiction.of("DE")).authority("DE-BFJ").build();
-    Path work = Files.createTempDirectory("mlat-small");
-    Path trustFolder = work.resolve("trust");
-    frPki.writeTo(trustFolder);
-    dePki.writeTo(trustFolder);
-    TrustVerifier trust = TrustVerifier.builder(TrustDirectory.load(trustFolder)).clock(clock).build();
-    var signing = frPki.authority("FR-MOJ-BEPI").signing();
-    CmsSigner signer = CmsSigner.builder(policy, clock)
-        .signer(fr.jurisdiction(), KeyIdentity.of(signing.keyPair().getPrivate(), signing.chain()), frPki.algorithm().signatureAlgorithm())
-        .build();
-    PackageSealer sealer = PackageSealer.builder(policy, clock).issuer(fr, signer).trust(trust).build();
-    var encryption = dePki.authority("DE-BFJ").encryption();
-    PackageOpener opener = PackageOpener.builder(de, KeyRing.of(KeyIdentity.of(encryption.keyPair().getPrivate(), encryption.chain())),
-        trust, new InMemorySeenMessageStore()).clock(clock).quarantine(work.resolve("quarantine")).requestLevel(Level.DRAFT).build();
-    RequestMessage withReference = SampleMessages.request(); // refers to one attachment: dropped (no attachment here)
-    var request = withReference.request().toBuilder().attachments(List.of());
-    if (!size.equals("sample")) { // issue 12's typical request, about 10 KB of JSON: a summary of facts as long as they come
-      CaseDescription cd = withReference.request().caseDescription().orElseThrow();
-      request.caseDescription(new CaseDescription(Optional.of(summaryOfFacts(5400)), cd.offences(), cd.occurrences(),
-          cd.necessityAndProportionality()));
-    }
-    RequestMessage sample = new RequestMessage(withReference.header(), request.build());
-    int jsonBytes = MlatJson.strict().writeMessage(sample).length;
-    Path packages = Files.createDirectory(work.resolve("packages"));
+    Fixture fixture = fixture(size);
+    Path work = fixture.work();
+    PackageSealer sealer = fixture.sealer();
+    PackageOpener opener = fixture.opener();
+    RequestMessage sample = fixture.sample();
+    Path packages = fixture.packages();
     Path outputs = Files.createDirectory(work.resolve("out"));
-    Path one = packages.resolve("one.mlat");
-    sealer.seal(sample, List.of(), one);
-    System.out.printf(Locale.ROOT, "message.json %d bytes, package %d bytes, JDK %s%n", jsonBytes, Files.size(one),
-        System.getProperty("java.version"));
+    Path one = fixture.one();
+    System.out.printf(Locale.ROOT, "message.json %d bytes, package %d bytes, JDK %s%n", MlatJson.strict().writeMessage(sample).length,
+        Files.size(one), System.getProperty("java.version"));
 
     if (only.equals("all") || only.equals("packages")) {
       var sealRates = new ArrayList<double[]>();
@@ -153,6 +129,48 @@ public final class SmallPackages {
       }
     }
     PackageRun.deleteTree(work);
+  }
+
+  /**
+   * What both small-package benchmarks start from: a French issuing authority and the German central
+   * authority (test PKIs, one trust folder), a sealer and an opener as mlat's command wires them,
+   * issue 12's request ({@code 10k}: about 10 KB of message.json; {@code sample}: the sample
+   * request) without attachments, and one package of it sealed for the opener.
+   */
+  record Fixture(Path work, PackageSealer sealer, PackageOpener opener, RequestMessage sample, Path packages, Path one) {}
+
+  static Fixture fixture(String size) throws Exception {
+    Clock clock = Clock.systemUTC();
+    AlgorithmPolicy policy = AlgorithmPolicy.defaultPolicy();
+    PartyId fr = PackageRun.party("FR:FR-MOJ-BEPI");
+    PartyId de = PackageRun.party("DE:DE-BFJ");
+    TestPki frPki = TestPki.builder(Jurisdiction.of("FR")).authority("FR-MOJ-BEPI").build();
+    TestPki dePki = TestPki.builder(Jurisdiction.of("DE")).authority("DE-BFJ").build();
+    Path work = Files.createTempDirectory("mlat-small");
+    Path trustFolder = work.resolve("trust");
+    frPki.writeTo(trustFolder);
+    dePki.writeTo(trustFolder);
+    TrustVerifier trust = TrustVerifier.builder(TrustDirectory.load(trustFolder)).clock(clock).build();
+    var signing = frPki.authority("FR-MOJ-BEPI").signing();
+    CmsSigner signer = CmsSigner.builder(policy, clock)
+        .signer(fr.jurisdiction(), KeyIdentity.of(signing.keyPair().getPrivate(), signing.chain()), frPki.algorithm().signatureAlgorithm())
+        .build();
+    PackageSealer sealer = PackageSealer.builder(policy, clock).issuer(fr, signer).trust(trust).build();
+    var encryption = dePki.authority("DE-BFJ").encryption();
+    PackageOpener opener = PackageOpener.builder(de, KeyRing.of(KeyIdentity.of(encryption.keyPair().getPrivate(), encryption.chain())),
+        trust, new InMemorySeenMessageStore()).clock(clock).quarantine(work.resolve("quarantine")).requestLevel(Level.DRAFT).build();
+    RequestMessage withReference = SampleMessages.request(); // refers to one attachment: dropped (no attachment here)
+    var request = withReference.request().toBuilder().attachments(List.of());
+    if (!size.equals("sample")) { // issue 12's typical request, about 10 KB of JSON: a summary of facts as long as they come
+      CaseDescription cd = withReference.request().caseDescription().orElseThrow();
+      request.caseDescription(new CaseDescription(Optional.of(summaryOfFacts(5400)), cd.offences(), cd.occurrences(),
+          cd.necessityAndProportionality()));
+    }
+    RequestMessage sample = new RequestMessage(withReference.header(), request.build());
+    Path packages = Files.createDirectory(work.resolve("packages"));
+    Path one = packages.resolve("one.mlat");
+    sealer.seal(sample, List.of(), one);
+    return new Fixture(work, sealer, opener, sample, packages, one);
   }
 
   /** One operation, given the batch's folder and its index in the batch. */
