@@ -155,7 +155,8 @@ public final class PackagePipelineCodec implements PackageCodec {
     Objects.requireNonNull(seen, "seen");
     dev.mlat.transport.pkg.OpenResult result;
     try {
-      result = opener.open(packageFile, attachmentsDirectory, seen);
+      // the service keeps the message in its ledger: message.json and message.p7s are not written
+      result = opener.openInMemory(packageFile, attachmentsDirectory, seen);
     } catch (PackageRejectedException e) {
       Optional<String> cause = transientCause(e);
       if (cause.isPresent()) {

@@ -62,7 +62,8 @@ import java.util.UUID;
  *       signed manifest and the message's references.
  * </ol>
  * Plaintext is written into an owner-only folder of the quarantine folder and moved to
- * {@code outputFolder/<messageId>} only when every stage passed; on failure it is deleted. Stale
+ * {@code outputFolder/<messageId>} only when every stage passed; on failure it is deleted
+ * ({@link #openInMemory} writes only attachments, the same way). Stale
  * quarantine (after a crash) is deleted when the opener is built: give each opener its own
  * quarantine folder, on the output folder's file system.
  *
@@ -140,6 +141,38 @@ public final class PackageOpener {
    * @throws MlatTransportException as {@link #open(Path, Path)}
    */
   public OpenResult open(Path packageFile, Path outputFolder, SeenMessageStore seenMessages) throws MlatTransportException {
+    return open(packageFile, outputFolder, seenMessages, true);
+  }
+
+  /**
+   * {@link #open(Path, Path, SeenMessageStore)} for a host that keeps the message itself (the
+   * exchange service stores it in its ledger): message.json and message.p7s are not written, the
+   * verified message, its signed bytes ({@link VerifiedPackage#payload()}) and the issuing
+   * authority's SignedData are in the result. Attachments are written as by {@code open}, through
+   * the quarantine, into {@code outputFolder/<messageId>/attachments/}; a package without
+   * attachments writes nothing at all, and its result has no {@link VerifiedPackage#files()}.
+   * The pipeline, its order and its outcomes are those of {@code open}.
+   *
+   * @throws PackageRejectedException as {@link #open(Path, Path)}
+   * @throws MlatTransportException as {@link #open(Path, Path)}
+   */
+  public OpenResult openInMemory(Path packageFile, Path outputFolder) throws MlatTransportException {
+    return open(packageFile, outputFolder, seen, false);
+  }
+
+  /**
+   * {@link #openInMemory(Path, Path)} with the resend rule applied against {@code seenMessages}, as
+   * {@link #open(Path, Path, SeenMessageStore)}.
+   *
+   * @throws PackageRejectedException as {@link #open(Path, Path)}
+   * @throws MlatTransportException as {@link #open(Path, Path)}
+   */
+  public OpenResult openInMemory(Path packageFile, Path outputFolder, SeenMessageStore seenMessages) throws MlatTransportException {
+    return open(packageFile, outputFolder, seenMessages, false);
+  }
+
+  private OpenResult open(Path packageFile, Path outputFolder, SeenMessageStore seenMessages, boolean messageFiles)
+      throws MlatTransportException {
     Objects.requireNonNull(packageFile, "packageFile");
     Objects.requireNonNull(outputFolder, "outputFolder");
     Objects.requireNonNull(seenMessages, "seenMessages");
@@ -164,7 +197,7 @@ public final class PackageOpener {
           if (resend.isPresent()) {
             return resend.get();
           }
-          return stages4to6(header, structure, checked, now, outputFolder);
+          return stages4to6(header, structure, checked, now, outputFolder, messageFiles);
         } catch (PackageRejectedException e) {
           PackageGateway.compareCrcs(header, structure, structure.crcs());
           throw e;
@@ -178,7 +211,7 @@ public final class PackageOpener {
   }
 
   private VerifiedPackage stages4to6(PackageHeader header, ZipStructure structure, PackageGateway.Checked checked, Instant now,
-      Path outputFolder) throws MlatTransportException, IOException {
+      Path outputFolder, boolean messageFiles) throws MlatTransportException, IOException {
     // stage 4
     boolean relayed = header.relayed();
     PartyId innerRecipient = relayed ? header.sender() : self;
@@ -215,7 +248,7 @@ public final class PackageOpener {
           "message.json's message id, request id, type, sender or recipient differ from the header and the signed binding");
     }
     // stage 6
-    return stage6(header, structure, document, checked, opened, payload, now, outputFolder);
+    return stage6(header, structure, document, checked, opened, payload, now, outputFolder, messageFiles);
   }
 
   /** Stage 3, first part: the recipient, and the entries' names and sizes against the header. */
@@ -269,7 +302,8 @@ public final class PackageOpener {
   }
 
   private VerifiedPackage stage6(PackageHeader header, ZipStructure structure, MessageDocument document, PackageGateway.Checked checked,
-      OpenedMessage opened, byte[] payload, Instant now, Path outputFolder) throws MlatTransportException, IOException {
+      OpenedMessage opened, byte[] payload, Instant now, Path outputFolder, boolean messageFiles)
+      throws MlatTransportException, IOException {
     LifecycleMessage message = document.message();
     if (message instanceof RequestMessage request) {
       ValidationReport report = validator.validate(request.request(), requestLevel, Locale.ENGLISH);
@@ -290,6 +324,18 @@ public final class PackageOpener {
       throw reject(TransportErrorCode.PACKAGE_ATTACHMENT_MISMATCH, PipelineStage.CONTENT, mismatch.get());
     }
     Path target = outputFolder.resolve(header.messageId().toString());
+    if (!messageFiles && entries.isEmpty()) {
+      // in memory, nothing to write: the end of stage 3 from the bytes read, as below
+      VerifiedHeader verifiedHeader = checked.verified();
+      Map<String, Long> crcs = new HashMap<>();
+      for (ZipStructure.Entry e : structure.entries()) {
+        crcs.put(e.name(), structure.crcOf(e));
+      }
+      PackageGateway.compareCrcs(header, structure, new ZipStructure.Crcs(crcs));
+      var report = new VerificationReport(verifiedHeader.headerSigner(), opened.signers(), header.relayed(), now);
+      return new VerifiedPackage(header, message, List.of(), report, verifiedHeader.headerSha256(), structure.fileSize(),
+          opened.signedData(), payload, null);
+    }
     if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new MlatTransportException(TransportErrorCode.IO_FAILURE, "the output " + target
           + " exists already: an earlier delivery of this message id that the seen-id store does not know");
@@ -321,8 +367,10 @@ public final class PackageOpener {
         finalList.add(new ReceivedAttachment(m.id(), m.name(), m.mediaType(), m.size(), m.sha256(),
             destination.resolve("attachments").resolve(m.id())));
       }
-      PackageFiles.writePrivate(work.resolve("message.json"), payload);
-      PackageFiles.writePrivate(work.resolve("message.p7s"), opened.signedData());
+      if (messageFiles) {
+        PackageFiles.writePrivate(work.resolve("message.json"), payload);
+        PackageFiles.writePrivate(work.resolve("message.p7s"), opened.signedData());
+      }
       // the end of stage 3, from the bytes read: nothing leaves the quarantine before it passed
       VerifiedHeader verifiedHeader = checked.verified();
       for (ZipStructure.Entry e : structure.entries()) {
@@ -346,7 +394,7 @@ public final class PackageOpener {
       moved = true;
       var report = new VerificationReport(verifiedHeader.headerSigner(), opened.signers(), header.relayed(), now);
       return new VerifiedPackage(header, message, finalList, report, verifiedHeader.headerSha256(), structure.fileSize(),
-          opened.signedData(), destination);
+          opened.signedData(), payload, destination);
     } finally {
       if (!moved) {
         PackageFiles.deleteQuietly(work);

@@ -139,6 +139,34 @@ class PackagePipelineCodecTest {
   }
 
   @Test
+  void openingWritesOnlyTheAttachmentsAndNothingForAMessageWithout() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("sealed"));
+    PackageFixture.Sample withOne = request("court order");
+    SealedPackage one = fr.codec.seal(withOne.message(), withOne.sources(), US, out);
+    Path open = Files.createDirectories(dir.resolve("open"));
+    OpenResult.Accepted accepted = (OpenResult.Accepted) us.codec.open(one.file(), open, us.ledger.seenMessages());
+    assertThat(accepted.message()).isEqualTo(withOne.message());
+    Path folder = open.resolve(withOne.message().header().messageId().toString());
+    try (var written = Files.list(folder)) { // no message.json, no message.p7s: the service stores the message itself
+      assertThat(written.map(p -> p.getFileName().toString())).containsExactly("attachments");
+    }
+    assertThat(accepted.attachments()).singleElement()
+        .satisfies(a -> assertThat(Files.readString(a.file())).isEqualTo("court order"));
+
+    var referring = PipelineFixture.request(FR, US, UUID.randomUUID(), UUID.randomUUID());
+    var without = new dev.mlat.core.model.message.RequestMessage(referring.header(),
+        referring.request().toBuilder().attachments(List.of()).build());
+    SealedPackage none = fr.codec.seal(without, List.of(), US, out);
+    Path empty = Files.createDirectories(dir.resolve("open-none"));
+    OpenResult.Accepted bare = (OpenResult.Accepted) us.codec.open(none.file(), empty, us.ledger.seenMessages());
+    assertThat(bare.message()).isEqualTo(without);
+    assertThat(bare.attachments()).isEmpty();
+    try (var written = Files.list(empty)) {
+      assertThat(written).as("nothing written").isEmpty();
+    }
+  }
+
+  @Test
   void aTransientFailureGivesNoReceiptAndDoesNotConsumeTheMessageId() throws Exception {
     PackageFixture.Sample sample = request("court order");
     Path out = Files.createDirectories(dir.resolve("sealed"));

@@ -93,6 +93,36 @@ class PackageOpenerTest {
       assertThat(Files.getPosixFilePermissions(v.folder().resolve("message.json")))
           .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
     }
+    assertThat(v.payload()).isEqualTo(Files.readAllBytes(v.folder().resolve("message.json")));
+    assertThat(v.signedMessage()).isEqualTo(Files.readAllBytes(v.folder().resolve("message.p7s")));
+    assertThat(v.files()).contains(v.folder());
+
+    // the same package opened in memory: the same result, only the attachments written
+    Path out2 = Files.createDirectory(dir.resolve("out2"));
+    VerifiedPackage m = (VerifiedPackage) opener(to, dir.resolve("q")).openInMemory(file, out2, new InMemorySeenMessageStore());
+    assertThat(m.message()).isEqualTo(v.message());
+    assertThat(m.header()).isEqualTo(v.header());
+    assertThat(m.headerSha256()).isEqualTo(v.headerSha256());
+    assertThat(m.payload()).isEqualTo(v.payload());
+    assertThat(m.signedMessage()).isEqualTo(v.signedMessage());
+    assertThat(m.report().issuerSigners()).isEqualTo(v.report().issuerSigners());
+    assertThat(m.attachments()).hasSize(count);
+    assertThat(Files.list(dir.resolve("q"))).isEmpty();
+    if (count == 0) {
+      assertThat(m.files()).isEmpty();
+      assertThat(Files.list(out2)).as("nothing written").isEmpty();
+      assertThatThrownBy(m::folder).isInstanceOf(IllegalStateException.class);
+    } else {
+      Path folder = out2.resolve(s.message().header().messageId().toString());
+      assertThat(m.files()).contains(folder);
+      try (Stream<Path> written = Files.list(folder)) {
+        assertThat(written.map(p -> p.getFileName().toString())).containsExactly("attachments");
+      }
+      for (int i = 0; i < count; i++) {
+        assertThat(m.attachments().get(i).file()).isEqualTo(folder.resolve("attachments").resolve(s.sources().get(i).id()));
+        assertThat(Files.readAllBytes(m.attachments().get(i).file())).isEqualTo(contents.get(i));
+      }
+    }
   }
 
   private static byte[] readMessageOf(VerifiedPackage v) throws Exception {
@@ -124,6 +154,13 @@ class PackageOpenerTest {
           assertThat(e.stage()).as(e.getMessage()).isEqualTo(stage);
         });
     assertThat(Files.list(out)).as("no output").isEmpty();
+    // opened in memory, the same refusal at the same stage, and nothing written either
+    assertThatThrownBy(() -> opener.openInMemory(file, out))
+        .isInstanceOfSatisfying(PackageRejectedException.class, e -> {
+          assertThat(e.errorCode()).as("in memory: " + e.getMessage()).isEqualTo(code);
+          assertThat(e.stage()).as("in memory: " + e.getMessage()).isEqualTo(stage);
+        });
+    assertThat(Files.list(out)).as("no output in memory").isEmpty();
     if (Files.exists(dir.resolve("q"))) {
       assertThat(Files.list(dir.resolve("q"))).as("no quarantine left").isEmpty();
     }
