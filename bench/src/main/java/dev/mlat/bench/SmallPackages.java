@@ -78,6 +78,7 @@ public final class SmallPackages {
     if (only.equals("all") || only.equals("packages")) {
       var sealRates = new ArrayList<double[]>();
       var openRates = new ArrayList<double[]>();
+      var memoryRates = new ArrayList<double[]>();
       for (int pass = 0; pass < passes; pass++) {
         double[] seal = timed(seconds, packages.resolve("pass-" + pass), false, (folder, n) -> {
           MessageHeader h = sample.header();
@@ -92,15 +93,24 @@ public final class SmallPackages {
             throw new IllegalStateException("not opened");
           }
         });
+        // the same package opened in memory (PackageOpener.openInMemory): no folder, nothing written
+        double[] inMemory = timed(seconds, outputs.resolve("memory-" + pass), false, (folder, n) -> {
+          if (!(opener.openInMemory(one, folder) instanceof VerifiedPackage)) {
+            throw new IllegalStateException("not opened");
+          }
+        });
         sealRates.add(seal);
         openRates.add(open);
+        memoryRates.add(inMemory);
         System.out.printf(Locale.ROOT, "pass=%d load=%s packages per second, one thread: seal %.0f open %.0f (wall); per CPU-second of"
-            + " that thread: seal %.0f open %.0f; per user-mode CPU-second (without the kernel's file-system work): seal %.0f open %.0f%n",
-            pass, load(), seal[0], open[0], seal[1], open[1], seal[2], open[2]);
+            + " that thread: seal %.0f open %.0f; per user-mode CPU-second (without the kernel's file-system work): seal %.0f open %.0f;"
+            + " open in memory per CPU-second %.0f (user-mode %.0f)%n",
+            pass, load(), seal[0], open[0], seal[1], open[1], seal[2], open[2], inMemory[1], inMemory[2]);
       }
       System.out.printf(Locale.ROOT, "steady (median of the last %d passes) per CPU-second: seal %.0f open %.0f; per user-mode"
-          + " CPU-second: seal %.0f open %.0f%n", steadyPasses(passes), steady(sealRates, 1), steady(openRates, 1),
-          steady(sealRates, 2), steady(openRates, 2));
+          + " CPU-second: seal %.0f open %.0f; open in memory (openInMemory, no folder) %.0f (user-mode %.0f)%n", steadyPasses(passes),
+          steady(sealRates, 1), steady(openRates, 1), steady(sealRates, 2), steady(openRates, 2), steady(memoryRates, 1),
+          steady(memoryRates, 2));
     }
     if (only.equals("all") || only.equals("pk")) {
       Provider bc = dev.mlat.crypto.internal.Providers.bouncyCastle();
