@@ -60,12 +60,12 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  *   <li>{@code header}: one Jackson token pass over header.json;
  *   <li>{@code cms-h}, {@code cms-m}, {@code cms-s}: the three CMS structures (header.p7s,
  *       message.p7m, the inner SignedData), in definite-length encoding, parsed lazily by
- *       BouncyCastle's ASN.1 classes into its CMS classes, a certificate recognised by its bytes ({@code cms-ber}, printed and not counted: the three as
- *       mlat writes them today, BER with indefinite lengths, which BouncyCastle reads a byte at a
- *       time), and each SignerInfo's signed attributes DER-encoded and hashed (what a signature
- *       verification digests, encoded as received: {@code der-attrs}, printed and not counted, is
- *       the header signer's attributes encoded in DER, which sorts them again, as BouncyCastle's
- *       verifier does);
+ *       BouncyCastle's ASN.1 classes into its CMS classes, each certificate recognised by its
+ *       bytes, each SignerInfo's signed attributes encoded as received and hashed (what a signature
+ *       verification digests). Printed and not counted: {@code cms-ber}, the three as mlat writes
+ *       them today (BER with indefinite lengths, which BouncyCastle reads a byte at a time), and
+ *       {@code der-attrs}, the header signer's attributes encoded in DER, which sorts them again as
+ *       BouncyCastle's verifier does;
  *   <li>{@code unwrap}: the ECDH key-derivation input (ECC-CMS-SharedInfo, DER), its SHA-256, and
  *       the content-encryption key unwrapped by the JDK's AES key wrap;
  *   <li>{@code hash}: SHA-256 over the package's bytes and once more over message.json (the
@@ -83,9 +83,9 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  * (as above, counted once for each), {@code s-hash} (SHA-256 over message.json, message.p7m and
  * header.json), {@code s-gcm} (AES-256-GCM encryption of the inner SignedData), {@code s-cms} (the
  * three CMS structures encoded with definite lengths by BouncyCastle from its parsed objects: less
- * than building them; {@code der-attrs} is the DER sort a signer adds), {@code s-zip} (the four entries written, stored with their CRC-32, by the JDK's
- * {@code ZipOutputStream} into memory) and {@code s-file} (the package written to a new file and
- * renamed to its name).
+ * than building them; {@code der-attrs} is the DER sort a signer adds), {@code s-zip} (the four
+ * entries written, stored with their CRC-32, by the JDK's {@code ZipOutputStream} into memory) and
+ * {@code s-file} (the package written to a new file and renamed to its name).
  *
  * <p>It ends with the public-key operations of one seal and one open alone
  * ({@link SmallPackages#sealMix}, {@link SmallPackages#openMix}) and the public-key share each
@@ -275,7 +275,8 @@ public final class SmallFloor {
       steady.append(String.format(Locale.ROOT, " %s %.1f (%.1f)", name, m[0], m[1]));
     }
     System.out.println(steady);
-    List<String> open = List.of("read", "zip", "header", "cms-h", "cms-m", "cms-s", "unwrap", "hash", "gcm", "tokens", "files", "bind", "validate");
+    List<String> open = List.of("read", "zip", "header", "cms-h", "cms-m", "cms-s", "unwrap", "hash", "gcm", "tokens", "files", "bind",
+        "validate");
     List<String> openLibraries = List.of("zip", "header", "cms-h", "cms-m", "cms-s", "unwrap");
     List<String> seal = List.of("write", "validate", "s-hash", "s-gcm", "s-cms", "s-zip", "s-file");
     double openAll = sum(micros, open);
@@ -303,8 +304,8 @@ public final class SmallFloor {
    * A SignedData's parts a verifier reads, and its signed attributes encoded as received and hashed.
    * The encoding is BouncyCastle's definite-length one ({@code DL}), which keeps the received order:
    * the digest a verifier needs when the attributes arrived in DER, as RFC 5652 requires. (A
-   * {@code DER} encoding sorts the SET OF again, recursively: what BouncyCastle's verifier does,
-   * about 20 microseconds more per SignerInfo here; see {@code der-attrs}.)
+   * {@code DER} encoding sorts the SET OF again, as BouncyCastle's verifier does: about 2
+   * microseconds more per SignerInfo here, {@code der-attrs}.)
    */
   private static void signedData(ContentInfo ci, MessageDigest sha) throws java.io.IOException {
     SignedData sd = SignedData.getInstance(ci.getContent());

@@ -327,11 +327,7 @@ public final class PackageOpener {
     if (!messageFiles && entries.isEmpty()) {
       // in memory, nothing to write: the end of stage 3 from the bytes read, as below
       VerifiedHeader verifiedHeader = checked.verified();
-      Map<String, Long> crcs = new HashMap<>();
-      for (ZipStructure.Entry e : structure.entries()) {
-        crcs.put(e.name(), structure.crcOf(e));
-      }
-      PackageGateway.compareCrcs(header, structure, new ZipStructure.Crcs(crcs));
+      compareEntryCrcs(header, structure, new HashMap<>());
       var report = new VerificationReport(verifiedHeader.headerSigner(), opened.signers(), header.relayed(), now);
       return new VerifiedPackage(header, message, List.of(), report, verifiedHeader.headerSha256(), structure.fileSize(),
           opened.signedData(), payload, null);
@@ -373,12 +369,7 @@ public final class PackageOpener {
       }
       // the end of stage 3, from the bytes read: nothing leaves the quarantine before it passed
       VerifiedHeader verifiedHeader = checked.verified();
-      for (ZipStructure.Entry e : structure.entries()) {
-        if (!crcs.containsKey(e.name())) {
-          crcs.put(e.name(), structure.crcOf(e)); // mimetype, message.p7m, header.json, header.p7s: small
-        }
-      }
-      PackageGateway.compareCrcs(header, structure, new ZipStructure.Crcs(crcs));
+      compareEntryCrcs(header, structure, crcs);
       try {
         Files.move(work, destination, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {
@@ -400,6 +391,21 @@ public final class PackageOpener {
         PackageFiles.deleteQuietly(work);
       }
     }
+  }
+
+  /**
+   * The end of stage 3: every entry's CRC-32 against the central directory, those of the
+   * attachments from {@code crcs} (taken while decrypting them), the small entries' (mimetype,
+   * message.p7m, header.json, header.p7s) from the bytes read.
+   */
+  private static void compareEntryCrcs(PackageHeader header, ZipStructure structure, Map<String, Long> crcs)
+      throws IOException, PackageRejectedException {
+    for (ZipStructure.Entry e : structure.entries()) {
+      if (!crcs.containsKey(e.name())) {
+        crcs.put(e.name(), structure.crcOf(e));
+      }
+    }
+    PackageGateway.compareCrcs(header, structure, new ZipStructure.Crcs(crcs));
   }
 
   private static PackageRejectedException reject(TransportErrorCode code, PipelineStage stage, String message) {
