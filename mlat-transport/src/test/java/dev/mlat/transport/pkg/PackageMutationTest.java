@@ -30,6 +30,8 @@ class PackageMutationTest {
   private static final byte[] PACKAGE;
   private static final VerifiedPackage ORIGINAL;
   private static final List<byte[]> CONTENTS = List.of(PackageFixture.bytes(3000, 1), PackageFixture.bytes(40, 2));
+  /** The same message type without attachments: the in-memory opening writes nothing for it. */
+  private static final byte[] BARE;
 
   static {
     try {
@@ -39,6 +41,10 @@ class PackageMutationTest {
       PackageFixture.sealer(FR).seal(s.message(), s.sources(), file);
       PACKAGE = Files.readAllBytes(file);
       ORIGINAL = (VerifiedPackage) opener().open(file, Files.createDirectory(DIR.resolve("original")));
+      var bare = PackageFixture.withAttachments(SampleMessages.oneOfEach().get(4), List.of());
+      Path bareFile = DIR.resolve("bare.mlat");
+      PackageFixture.sealer(FR).seal(bare.message(), bare.sources(), bareFile);
+      BARE = Files.readAllBytes(bareFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
@@ -79,6 +85,59 @@ class PackageMutationTest {
     } finally {
       PackageFiles.deleteQuietly(out);
       Files.delete(file);
+    }
+  }
+
+  /**
+   * {@link PackageOpener#openInMemory} runs the pipeline of {@link PackageOpener#open}: on any
+   * single byte changed, of a package with attachments or without, both refuse with the same code
+   * at the same stage, or both open to the same message, signed bytes and attachments.
+   */
+  @Property(tries = 100)
+  void openInMemoryAgreesWithOpenOnEveryByteChange(@ForAll boolean withAttachments,
+      @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int where, @ForAll @IntRange(min = 1, max = 255) int xor) throws Exception {
+    byte[] changed = (withAttachments ? PACKAGE : BARE).clone();
+    changed[where % changed.length] ^= (byte) xor;
+    Path file = Files.write(DIR.resolve("m-" + UUID.randomUUID() + ".mlat"), changed);
+    Path out = Files.createDirectory(DIR.resolve("o-" + UUID.randomUUID()));
+    Path memory = Files.createDirectory(DIR.resolve("m-" + UUID.randomUUID()));
+    try {
+      Object onDisk = outcome(() -> opener().open(file, out));
+      Object inMemory = outcome(() -> opener().openInMemory(file, memory));
+      if (onDisk instanceof VerifiedPackage v) {
+        assertThat(inMemory).isInstanceOf(VerifiedPackage.class);
+        VerifiedPackage m = (VerifiedPackage) inMemory;
+        assertThat(m.message()).isEqualTo(v.message());
+        assertThat(m.header()).isEqualTo(v.header());
+        assertThat(m.payload()).isEqualTo(Files.readAllBytes(v.folder().resolve("message.json")));
+        assertThat(m.signedMessage()).isEqualTo(v.signedMessage());
+        assertThat(m.attachments()).hasSameSizeAs(v.attachments());
+        for (int i = 0; i < v.attachments().size(); i++) {
+          assertThat(Files.readAllBytes(m.attachments().get(i).file())).isEqualTo(Files.readAllBytes(v.attachments().get(i).file()));
+        }
+        assertThat(m.files().isPresent()).isEqualTo(withAttachments);
+      } else {
+        assertThat(inMemory).as("the in-memory opening of a package open refused").isEqualTo(onDisk);
+        assertThat(Files.list(memory)).isEmpty();
+      }
+    } finally {
+      PackageFiles.deleteQuietly(out);
+      PackageFiles.deleteQuietly(memory);
+      Files.delete(file);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Opening {
+    OpenResult open() throws MlatTransportException;
+  }
+
+  /** The result, or for a refusal its code and stage (any other failure is thrown). */
+  private static Object outcome(Opening opening) throws MlatTransportException {
+    try {
+      return opening.open();
+    } catch (PackageRejectedException refused) {
+      return refused.errorCode().code() + " at " + refused.stage();
     }
   }
 }
