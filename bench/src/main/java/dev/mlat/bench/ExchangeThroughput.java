@@ -299,36 +299,37 @@ public final class ExchangeThroughput {
       long lastReceipt = 0;
       List<double[]> roundRates = new ArrayList<>(); // exchange packages/s, CPU ms per package, end-to-end packages/s
       for (int round = 1; round <= rounds; round++) {
-      if (rounds > 1) {
-        line("round", round + " of " + rounds + " (the last round is the steady state; compare the rounds to see whether it was reached)");
-      }
-      receiveCpu.reset();
-      receiveWall.reset();
-      receiveCalls.reset();
-      TIMINGS.reset();
+        if (rounds > 1) {
+          line("round", round + " of " + rounds
+              + " (the last round is the steady state; compare the rounds to see whether it was reached)");
+        }
+        receiveCpu.reset();
+        receiveWall.reset();
+        receiveCalls.reset();
+        TIMINGS.reset();
 
-      int total = senders * perSender;
-      long firstSeal = System.nanoTime();
-      Phase seal = sealPhase(senderNodes, perSender);
-      Phase exchange = exchangePhase(senderNodes, perSender);
-      long packageBytes = Files.size(senderNodes.get(0).ledger.blobs().verifiedFile(senderNodes.get(0).tickets.get(0).packageSha256()));
-      lastReceipt = exchange.endNanos;
-      double receiveCalled = receiveCalls.sum();
+        int total = senders * perSender;
+        long firstSeal = System.nanoTime();
+        Phase seal = sealPhase(senderNodes, perSender);
+        Phase exchange = exchangePhase(senderNodes, perSender);
+        long packageBytes = Files.size(senderNodes.get(0).ledger.blobs().verifiedFile(senderNodes.get(0).tickets.get(0).packageSha256()));
+        lastReceipt = exchange.endNanos;
+        double receiveCalled = receiveCalls.sum();
 
-      line("result", String.format(Locale.ROOT, "packageBytes=%d packages=%d", packageBytes, total));
-      line("seal", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f %s load=%s", total, seal.seconds(),
-          total / seal.seconds(), seal.cpu.format(total), seal.load));
-      line("exchange", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f failedAttempts=%d %s load=%s", total,
-          exchange.seconds(), total / exchange.seconds(), exchange.attempts, exchange.cpu.format(total), exchange.load));
-      roundRates.add(new double[] {total / exchange.seconds(), exchange.cpu.process() / 1e6 / total,
-          total / ((lastReceipt - firstSeal) / 1e9)});
-      line("endToEnd", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f"
-              + " (first seal to last receipt checked and recorded; sealing and sending in sequence) load=%s", total,
-          (lastReceipt - firstSeal) / 1e9, total / ((lastReceipt - firstSeal) / 1e9), load()));
-      line("receiverInbound", String.format(Locale.ROOT, "calls=%.0f cpuMsPerPackage=%.2f wallMsPerPackage=%.2f"
-              + " (ExchangeService inbound path on the HTTPS thread: open, verify, ledger, receipt)", receiveCalled,
-          receiveCpu.sum() / 1e6 / Math.max(1, receiveCalled), receiveWall.sum() / 1e6 / Math.max(1, receiveCalled)));
-      TIMINGS.print(total);
+        line("result", String.format(Locale.ROOT, "packageBytes=%d packages=%d", packageBytes, total));
+        line("seal", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f %s load=%s", total, seal.seconds(),
+            total / seal.seconds(), seal.cpu.format(total), seal.load));
+        line("exchange", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f failedAttempts=%d %s load=%s", total,
+            exchange.seconds(), total / exchange.seconds(), exchange.attempts, exchange.cpu.format(total), exchange.load));
+        double endToEndSeconds = (lastReceipt - firstSeal) / 1e9;
+        roundRates.add(new double[] {total / exchange.seconds(), exchange.cpu.process() / 1e6 / total, total / endToEndSeconds});
+        line("endToEnd", String.format(Locale.ROOT, "packages=%d seconds=%.2f packagesPerSecond=%.1f"
+                + " (first seal to last receipt checked and recorded; sealing and sending in sequence) load=%s", total,
+            endToEndSeconds, total / endToEndSeconds, load()));
+        line("receiverInbound", String.format(Locale.ROOT, "calls=%.0f cpuMsPerPackage=%.2f wallMsPerPackage=%.2f"
+                + " (ExchangeService inbound path on the HTTPS thread: open, verify, ledger, receipt)", receiveCalled,
+            receiveCpu.sum() / 1e6 / Math.max(1, receiveCalled), receiveWall.sum() / 1e6 / Math.max(1, receiveCalled)));
+        TIMINGS.print(total);
       }
       if (rounds > 1) {
         List<double[]> last = roundRates.subList(Math.max(1, rounds - 3), rounds);
